@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { type CommandIo, checkCommand, parseCommand } from './parse-command.ts';
+
+const usage = `Usage: review-reports <command> [options]
+
+Commands:
+  parse <dir> [--strict]        print the parsed model of an export as JSON on stdout
+  check <dir>                   validate an export without building (exit 1 on any warning)
+  build [<dir>] [--out dist] [--base /path/] [--site https://host] [--strict]
+                                build the report site (default: the bundled content/ export)
+  serve [<dist>] [--port 4321]  serve a built site on localhost, with no network
+
+Exit codes: 0 done (warnings allowed), 1 warnings with --strict, 2 unreadable input or bad usage.
+`;
+
+const defaultIo: CommandIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], io: CommandIo = defaultIo): Promise<number> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    io.stderr(`review-reports: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, target] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.stdout(usage);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const quiet = values.quiet ?? false;
+  switch (command) {
+    case 'parse':
+      if (!target) return missing('parse <dir>', io);
+      return parseCommand(target, { strict: values.strict ?? false, quiet }, io);
+    case 'check':
+      if (!target) return missing('check <dir>', io);
+      return checkCommand(target, { quiet }, io);
+    default:
+      io.stderr(`review-reports: unknown command ${JSON.stringify(command)}\n\n${usage}`);
+      return 2;
+  }
+}
+
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      strict: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+      out: { type: 'string' },
+      base: { type: 'string' },
+      site: { type: 'string' },
+      port: { type: 'string' },
+      'cache-dir': { type: 'string' },
+      'json-summary': { type: 'string' },
+    },
+  });
+}
+
+function missing(form: string, io: CommandIo): number {
+  io.stderr(`review-reports: usage: review-reports ${form}\n`);
+  return 2;
+}

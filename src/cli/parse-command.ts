@@ -1,0 +1,44 @@
+import { modelToJson } from '../lib/model-to-json.ts';
+import { parseExport } from '../lib/parse-export.ts';
+import type { ReportModel } from '../lib/types.ts';
+import { formatWarning } from './format-warning.ts';
+
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Reads an export, reporting progress and warnings on stderr; `null` when the directory cannot be read. */
+export function loadExport(dir: string, io: CommandIo, quiet = false): ReportModel | null {
+  try {
+    const model = parseExport(dir, {
+      onProgress: (done, total) => {
+        if (!quiet && (done === total || done % 1000 === 0)) io.stderr(`read ${done}/${total} files\n`);
+      },
+    });
+    for (const warning of model.warnings) io.stderr(`${formatWarning(warning)}\n`);
+    return model;
+  } catch (error) {
+    io.stderr(`review-reports: cannot read the export directory ${dir}: ${(error as Error).message}\n`);
+    return null;
+  }
+}
+
+/** `review-reports parse <dir> [--strict]`: the model as JSON on stdout. */
+export function parseCommand(dir: string, options: { strict: boolean; quiet: boolean }, io: CommandIo): number {
+  const model = loadExport(dir, io, options.quiet);
+  if (!model) return 2;
+  io.stdout(`${JSON.stringify(modelToJson(model), null, 2)}\n`);
+  return options.strict && model.warnings.length > 0 ? 1 : 0;
+}
+
+/** `review-reports check <dir>`: what `--strict` would say, without building. */
+export function checkCommand(dir: string, options: { quiet: boolean }, io: CommandIo): number {
+  const model = loadExport(dir, io, options.quiet);
+  if (!model) return 2;
+  const failures = model.signatures.reduce((sum, entry) => sum + entry.occurrences.length, 0);
+  io.stderr(
+    `${model.files} files, ${model.changes.length} changes, ${failures} failures, ${model.signatures.length} signatures, ${model.warnings.length} warnings\n`,
+  );
+  return model.warnings.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,265 @@
+import { classifyMessage } from './classify-message.ts';
+import { dateRange } from './date-range.ts';
+import type { FailureRule } from './failure-rules.ts';
+import { failureRules } from './failure-rules.ts';
+import { hashText } from './hash-text.ts';
+import { changeSlug } from './slug.ts';
+import type { Build, Change, Dump, Failure, JobRun, Message, Outcome, RawMessage, Warning } from './types.ts';
+
+/** Changes assembled from dumps, with what was wrong on the way. */
+export interface AssembledChanges {
+  changes: Change[];
+  warnings: Warning[];
+}
+
+/**
+ * Groups dumps by Change-Id (in any order, under any file names) and merges each group into one change:
+ * messages in date order, each kept once however many dumps hold it; builds; job runs (one per job name and
+ * build number, however often the bot repeats it); votes; outcome. A dump without a Change-Id is a change
+ * of its own.
+ */
+export function assembleChanges(
+  dumps: readonly Dump[],
+  rules: readonly FailureRule[] = failureRules,
+): AssembledChanges {
+  const warnings: Warning[] = [];
+  const groups = new Map<string, Dump[]>();
+  for (const dump of dumps) {
+    let id = dump.description.changeId;
+    if (id === undefined) {
+      id = `nochangeid-${hashText(dump.file, 12)}`;
+      warnings.push({
+        code: 'no-change-id',
+        file: dump.file,
+        line: dump.description.position.line,
+        message: `the commit message has no Change-Id footer; the dump is reported as change ${id}`,
+      });
+    }
+    const group = groups.get(id);
+    if (group) group.push(dump);
+    else groups.set(id, [dump]);
+  }
+
+  const changes: Change[] = [];
+  for (const id of [...groups.keys()].sort()) {
+    changes.push(assembleChange(id, groups.get(id) as Dump[], rules, warnings));
+  }
+  return { changes, warnings };
+}
+
+function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[], warnings: Warning[]): Change {
+  const slug = changeSlug(id);
+  if (slug !== id) {
+    const first = dumps[0] as Dump;
+    warnings.push({
+      code: 'bad-change-id',
+      file: first.file,
+      line: first.description.position.line,
+      message: `the Change-Id ${JSON.stringify(id.slice(0, 80))} is not a plain identifier; its pages use ${slug}`,
+    });
+  }
+
+  const ordered = [...dumps].sort((a, b) => dumpPatchSet(a) - dumpPatchSet(b) || compare(a.file, b.file));
+  const seen = new Map<string, Message>();
+  const fingerprints = new Map<string, string>();
+  const candidates: Array<{ message: Message; sortDate: string; order: number }> = [];
+  let order = 0;
+
+  for (const dump of ordered) {
+    const ownPatchSet = dumpPatchSet(dump);
+    const keys: string[] = [];
+    let lastDate = '';
+    for (const raw of dump.messages) {
+      const key = messageKey(raw);
+      keys.push(key);
+      if (raw.date) lastDate = raw.date;
+      if (seen.has(key)) continue;
+      const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules);
+      const message: Message = {
+        ...classified,
+        id: `m-${hashText(key, 12)}`,
+        author: raw.author,
+        date: raw.date,
+        text: raw.text,
+        inlineComments: raw.inlineComments,
+        mismatched: raw.mismatched,
+        patchSet: classified.patchSet ?? ownPatchSet,
+        position: raw.position,
+      };
+      seen.set(key, message);
+      candidates.push({ message, sortDate: raw.date ?? lastDate, order: order++ });
+    }
+    const fingerprint = hashText(`${dump.description.text}\u0000${keys.join('\u0000')}`, 16);
+    const earlier = fingerprints.get(fingerprint);
+    if (earlier !== undefined) {
+      warnings.push({
+        code: 'duplicate-dump',
+        file: dump.file,
+        message: `the dump repeats ${earlier}; its messages are counted once`,
+      });
+    } else {
+      fingerprints.set(fingerprint, dump.file);
+    }
+  }
+
+  candidates.sort((a, b) => compare(a.sortDate, b.sortDate) || a.order - b.order);
+  const messages = candidates.map((candidate) => candidate.message);
+  const latest = ordered.at(-1) as Dump;
+  const description = latest.description;
+
+  const builds: Build[] = [];
+  const runs = new Map<string, JobRun>();
+  for (const message of messages) {
+    if (!message.build) continue;
+    builds.push({
+      messageId: message.id,
+      patchSet: message.patchSet,
+      date: message.date,
+      verdict: message.build.verdict,
+      jobs: message.build.jobs,
+      failures: message.build.failures,
+    });
+    collectRuns(runs, message);
+  }
+
+  const activity = dateRange(messages.map((message) => message.date));
+  const patchSets = new Set<number>(messages.map((message) => message.patchSet));
+  for (const dump of dumps) patchSets.add(dumpPatchSet(dump));
+  if (patchSets.size > 1) patchSets.delete(0);
+
+  const change: Change = {
+    id,
+    slug,
+    subject: description.subject,
+    body: description.body,
+    description: description.text,
+    tickets: description.tickets,
+    owner: findOwner(messages),
+    project: mostCommon([...runs.values()].map((run) => run.project)),
+    patchSets: [...patchSets].sort((a, b) => a - b),
+    messages,
+    builds,
+    runs: [...runs.values()].sort((a, b) => a.patchSet - b.patchSet || compare(a.name, b.name) || a.build - b.build),
+    votes: messages.flatMap((message) =>
+      message.votes.map((vote) => ({
+        ...vote,
+        patchSet: message.patchSet,
+        author: message.author,
+        date: message.date,
+        messageId: message.id,
+      })),
+    ),
+    outcome: findOutcome(messages),
+    firstActivity: activity.first,
+    lastActivity: activity.last,
+    files: dumps.map((dump) => dump.file).sort(compare),
+  };
+  if (description.series) change.series = description.series;
+  return change;
+}
+
+/** The patch set a dump is about: the one its upload message names, else the highest one any message names. */
+function dumpPatchSet(dump: Dump): number {
+  let highest = 0;
+  for (const message of dump.messages) {
+    const upload = /^Uploaded patch set (\d+)/i.exec(message.text);
+    if (upload) return Number(upload[1]);
+    const named = /^Patch Set (\d+)/i.exec(message.text);
+    if (named) highest = Math.max(highest, Number(named[1]));
+  }
+  return highest;
+}
+
+/** Two copies of one message agree on author, date and text; whitespace at line ends does not count. */
+function messageKey(message: RawMessage): string {
+  const inline = message.inlineComments.map((comment) => `${comment.path}:${comment.line ?? ''}:${comment.text}`);
+  return [message.author, message.date ?? message.rawDate, message.text, ...inline].join('\u0000');
+}
+
+function collectRuns(runs: Map<string, JobRun>, message: Message): void {
+  const build = message.build;
+  if (!build) return;
+  for (const job of build.jobs) {
+    const key = `${job.name}#${job.build}`;
+    const existing = runs.get(key);
+    if (existing) {
+      // A later verdict repeating a run carries its latest known result.
+      existing.result = job.result;
+      if (!existing.reportedBy.includes(message.id)) existing.reportedBy.push(message.id);
+      continue;
+    }
+    runs.set(key, {
+      name: job.name,
+      project: job.project,
+      platform: job.platform,
+      branch: job.branch,
+      build: job.build,
+      url: job.url,
+      result: job.result,
+      patchSet: message.patchSet,
+      date: message.date,
+      reportedBy: [message.id],
+      failures: [],
+    });
+  }
+  for (const failure of build.failures) {
+    const key = `${failure.job}#${failure.build}`;
+    let run = runs.get(key);
+    if (!run) {
+      // A cause naming a run that no job line of the message lists: the run still happened.
+      run = {
+        name: failure.job,
+        project: '',
+        platform: '',
+        branch: '',
+        build: failure.build,
+        url: failure.url,
+        result: 'FAILURE',
+        patchSet: message.patchSet,
+        date: message.date,
+        reportedBy: [message.id],
+        failures: [],
+      };
+      runs.set(key, run);
+    }
+    if (!run.failures.some((known) => sameFailure(known, failure))) run.failures.push(failure);
+  }
+}
+
+function sameFailure(a: Failure, b: Failure): boolean {
+  return a.signature === b.signature && a.text === b.text;
+}
+
+function findOwner(messages: readonly Message[]): string {
+  const uploads = messages.filter((message) => message.kind === 'upload');
+  const first = uploads.find((message) => message.patchSet === 1) ?? uploads[0] ?? messages[0];
+  return first?.author ?? '';
+}
+
+function findOutcome(messages: readonly Message[]): Outcome {
+  let outcome: Outcome = 'open';
+  for (const message of messages) {
+    if (message.kind === 'merged') return 'merged';
+    if (message.kind === 'abandoned') outcome = 'abandoned';
+    else if (message.kind === 'restored') outcome = 'open';
+  }
+  return outcome;
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best = '';
+  let bestCount = 0;
+  for (const [value, count] of [...counts].sort((a, b) => compare(a[0], b[0]))) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

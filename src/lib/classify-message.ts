@@ -1,0 +1,116 @@
+import { extractBuild, isVerdictLine } from './extract-build.ts';
+import type { FailureRule } from './failure-rules.ts';
+import { failureRules } from './failure-rules.ts';
+import type { ClassifiedMessage, SourcePosition, UploadKind, Vote } from './types.ts';
+
+const uploaded = /^Uploaded patch set (\d+)\s*(?:[.:]\s*(.*))?$/i;
+const patchSetLine = /^Patch Set (\d+)\s*:?\s*(.*)$/i;
+const voteToken = /^([A-Za-z][A-Za-z0-9_-]*?)([+-]\d+)$/;
+const removedVote = /^-([A-Za-z][A-Za-z0-9_-]*)$/;
+const commentCount = /^\((\d+) (?:inline )?comments?\)$/i;
+const buildStarted = /^Build Started\s+(\S+)(?:\s+\((\d+)\/(\d+)\))?/i;
+const merged = /^Change has been successfully (merged|pushed|rebased and submitted|submitted)\b/i;
+const submittedByCherryPick = /^Change has been successfully cherry-picked\b/i;
+const cherryPicked = /^(?:Cherry Picked\b|This patchset was cherry picked to\b)/i;
+const abandoned = /^Abandoned\b/i;
+const restored = /^Restored\b/i;
+const reverted = /^(?:Created a revert of this change\b|Reverted\b)/i;
+
+/**
+ * Reads what a review message is: an upload, a build start or result, a merge, cherry-pick, abandon, restore
+ * or revert, votes, or a human comment. A message that is none of these is a comment: nothing is dropped.
+ * `at` is where the message text starts, for the positions of jobs and failures.
+ */
+export function classifyMessage(
+  text: string,
+  at: SourcePosition,
+  rules: readonly FailureRule[] = failureRules,
+): ClassifiedMessage {
+  const lines = text.split('\n');
+  const first = (lines[0] ?? '').trim();
+  const result: ClassifiedMessage = { kind: 'comment', votes: [] };
+
+  const upload = uploaded.exec(first);
+  if (upload) {
+    result.kind = 'upload';
+    result.patchSet = Number(upload[1]);
+    const rest = upload[2] ?? '';
+    result.upload = uploadKind(rest);
+    result.votes = readVotes(rest.replace(/\.$/, '')).votes;
+  }
+  const patchSet = upload ? null : patchSetLine.exec(first);
+  let rest = lines.slice(1);
+  if (patchSet) {
+    result.patchSet = Number(patchSet[1]);
+    const header = readVotes(patchSet[2] ?? '');
+    result.votes = header.votes;
+    // `Patch Set 3: Cherry Picked` or an old-style `Patch Set 2: Looks good to me` keep their words as text.
+    if (header.text) rest = [header.text, ...rest];
+  } else if (!upload) {
+    rest = lines;
+  }
+
+  const body = rest.map((line) => line.trim()).filter((line) => line !== '');
+  const count = body.length > 0 ? commentCount.exec(body[0] as string) : null;
+  if (count) result.commentCount = Number(count[1]);
+  const lead = (count ? body[1] : body[0]) ?? '';
+  if (upload) return result;
+
+  const started = buildStarted.exec(lead);
+  if (started) {
+    result.kind = 'build-started';
+    result.buildStart = {
+      url: started[1] as string,
+      index: Number(started[2] ?? 0),
+      total: Number(started[3] ?? 0),
+    };
+    return result;
+  }
+  // Only a verdict that leads the message counts: a human quoting "Build Failed" is still commenting.
+  const build = isVerdictLine(lead) ? extractBuild(text, at, rules) : null;
+  if (build) {
+    result.kind = 'build-result';
+    result.build = build;
+    return result;
+  }
+  if (merged.test(lead) || submittedByCherryPick.test(lead)) result.kind = 'merged';
+  else if (cherryPicked.test(lead)) result.kind = 'cherry-picked';
+  else if (abandoned.test(lead)) result.kind = 'abandoned';
+  else if (restored.test(lead)) result.kind = 'restored';
+  else if (reverted.test(lead)) result.kind = 'reverted';
+  else if (result.votes.length > 0 && body.length === 0) result.kind = 'vote';
+  return result;
+}
+
+function uploadKind(rest: string): UploadKind {
+  if (rest === '') return 'new';
+  if (/was rebased/i.test(rest)) return 'rebase';
+  if (/commit message was updated/i.test(rest)) return 'commit-message';
+  if (/^[A-Za-z][\w-]*[+-]\d+/.test(rest)) return 'new';
+  return 'other';
+}
+
+/** Reads the votes at the start of a `Patch Set N:` line; what is not a vote is returned as text. */
+function readVotes(line: string): { votes: Vote[]; text: string } {
+  const votes: Vote[] = [];
+  const tokens = line
+    .trim()
+    .split(/\s+/)
+    .filter((token) => token !== '');
+  let k = 0;
+  for (; k < tokens.length; k++) {
+    const token = (tokens[k] as string).replace(/[.,]$/, '');
+    const vote = voteToken.exec(token);
+    if (vote) {
+      votes.push({ label: vote[1] as string, value: Number(vote[2]), removed: false });
+      continue;
+    }
+    const removed = removedVote.exec(token);
+    if (removed) {
+      votes.push({ label: removed[1] as string, value: 0, removed: true });
+      continue;
+    }
+    break;
+  }
+  return { votes, text: tokens.slice(k).join(' ') };
+}

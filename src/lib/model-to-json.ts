@@ -1,0 +1,107 @@
+import { FAILURE_RULES_VERSION } from './failure-rules.ts';
+import type { Build, Change, Failure, ReportModel, SignatureEntry } from './types.ts';
+
+/** Version of the JSON shape written by `parse` and the site's `/api/*.json`. */
+export const MODEL_JSON_VERSION = 1;
+
+/** The model as `review-reports parse` prints it and `/api/*.json` serves it. */
+export function modelToJson(model: ReportModel) {
+  return {
+    version: MODEL_JSON_VERSION,
+    rulesVersion: FAILURE_RULES_VERSION,
+    generatedAt: model.newestActivity,
+    changes: model.changes.map(changeToJson),
+    signatures: model.signatures.map(signatureToJson),
+    warnings: model.warnings,
+  };
+}
+
+export function changeToJson(change: Change) {
+  return {
+    id: change.id,
+    slug: change.slug,
+    subject: change.subject,
+    owner: change.owner,
+    project: change.project,
+    outcome: change.outcome,
+    tickets: change.tickets,
+    series: change.series ?? null,
+    patchSets: change.patchSets,
+    messages: change.messages.length,
+    firstActivity: change.firstActivity,
+    lastActivity: change.lastActivity,
+    files: change.files,
+    builds: change.builds.map(buildToJson),
+    runs: change.runs.map((run) => ({
+      name: run.name,
+      build: run.build,
+      url: run.url,
+      result: run.result,
+      patchSet: run.patchSet,
+      platform: run.platform,
+      date: run.date,
+      failures: run.failures.map((failure) => failure.signature),
+    })),
+    votes: change.votes.map((vote) => ({
+      patchSet: vote.patchSet,
+      label: vote.label,
+      value: vote.value,
+      removed: vote.removed,
+      author: vote.author,
+      date: vote.date,
+    })),
+  };
+}
+
+function buildToJson(build: Build) {
+  return {
+    patchSet: build.patchSet,
+    date: build.date,
+    result: build.verdict,
+    jobs: build.jobs.map((job) => ({
+      name: job.name,
+      build: job.build,
+      url: job.url,
+      result: job.result,
+      project: job.project,
+      platform: job.platform,
+      branch: job.branch,
+    })),
+    failures: build.failures.map(failureToJson),
+  };
+}
+
+export function failureToJson(failure: Failure) {
+  const json: Record<string, string | number> = {
+    kind: failure.kind,
+    signature: failure.signature,
+    job: failure.job,
+    build: failure.build,
+  };
+  for (const key of ['test', 'file', 'line', 'column', 'tool', 'issue', 'function', 'message'] as const) {
+    const value = failure[key];
+    if (value !== undefined) json[key] = value;
+  }
+  json.text = failure.text;
+  json.source = `${failure.position.file}:${failure.position.line}`;
+  return json;
+}
+
+export function signatureToJson(entry: SignatureEntry) {
+  return {
+    signature: entry.signature,
+    slug: entry.slug,
+    kind: entry.kind,
+    rule: entry.rule,
+    title: entry.title,
+    occurrences: entry.occurrences,
+    changes: entry.changes.length,
+    changeIds: entry.changes,
+    jobs: entry.jobs,
+    platforms: entry.platforms,
+    firstSeen: entry.firstSeen,
+    lastSeen: entry.lastSeen,
+    flaky: entry.flaky,
+    flakyEvidence: entry.flakyEvidence,
+  };
+}

@@ -1,0 +1,30 @@
+const gerritDate =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Reads a review date: Gerrit's `2018-05-25 19:57:19.000000000` (UTC, nanoseconds) or ISO 8601.
+ * Returns an ISO string in UTC, or `null` when the text is not a real date.
+ */
+export function parseDate(text: string): string | null {
+  const match = gerritDate.exec(text.trim());
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s = '0', fraction = '0', zone] = match as unknown as string[];
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  const millis = Number(`${fraction}00`.slice(0, 3));
+  let time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const check = new Date(time);
+  // Date.UTC rolls 31 February over into March; a date that rolls over was not a date.
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
+  if (zone && /^[+-]/.test(zone)) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  return new Date(time).toISOString();
+}

@@ -1,0 +1,47 @@
+import { trimBlankLines } from './trim-blank-lines.ts';
+import type { Description, SourcePosition } from './types.ts';
+
+const changeIdFooter = /^Change-Id:\s*(\S+)\s*$/i;
+const ticket = /\b[A-Z][A-Z0-9]{1,15}-\d{1,7}\b/g;
+const seriesMarker = /\[(\d{1,4})\/(\d{1,4})\]/;
+
+/** Splits a commit message into subject, body, Change-Id footer, ticket references and series position. */
+export function parseDescription(text: string, position: SourcePosition): Description {
+  const lines = text.split('\n');
+  let subjectIndex = lines.findIndex((line) => line.trim() !== '');
+  if (subjectIndex < 0) subjectIndex = lines.length;
+  const subject = (lines[subjectIndex] ?? '').trim();
+
+  let changeId: string | undefined;
+  const bodyLines: string[] = [];
+  for (let i = subjectIndex + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const footer = changeIdFooter.exec(line);
+    if (footer) {
+      changeId = footer[1];
+      continue;
+    }
+    bodyLines.push(line);
+  }
+
+  const tickets: string[] = [];
+  for (const found of `${subject}\n${bodyLines.join('\n')}`.matchAll(ticket)) {
+    if (!tickets.includes(found[0])) tickets.push(found[0]);
+  }
+
+  const series = seriesMarker.exec(subject);
+  const description: Description = {
+    subject,
+    body: trimBlankLines(bodyLines).join('\n'),
+    text,
+    tickets,
+    position: { file: position.file, line: position.line + subjectIndex },
+  };
+  if (changeId !== undefined) description.changeId = changeId;
+  if (series) {
+    const index = Number(series[1]);
+    const total = Number(series[2]);
+    if (index >= 1 && index <= total) description.series = { index, total };
+  }
+  return description;
+}

@@ -1,0 +1,26 @@
+import { hashText } from './hash-text.ts';
+
+const safeId = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+/**
+ * The path segment of a change: the Change-Id itself when it is a plain identifier (every Gerrit Change-Id
+ * is), otherwise a sanitized form with a hash of the original, so no input ever names a path.
+ */
+export function changeSlug(id: string): string {
+  if (safeId.test(id)) return id;
+  return `${readablePart(id, 40) || 'change'}-${hashText(id, 10)}`;
+}
+
+/** The path segment of a failure signature: readable words, then a hash that keeps it unique and stable. */
+export function signatureSlug(signature: string): string {
+  return `${readablePart(signature, 60) || 'signature'}-${hashText(signature, 8)}`;
+}
+
+function readablePart(text: string, max: number): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, max)
+    .replace(/^-+|-+$/g, '');
+}
