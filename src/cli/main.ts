@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
+import { buildCommand } from './build-command.ts';
 import { type CommandIo, checkCommand, parseCommand } from './parse-command.ts';
+import { serveCommand } from './serve-command.ts';
 
 const usage = `Usage: review-reports <command> [options]
 
 Commands:
   parse <dir> [--strict]        print the parsed model of an export as JSON on stdout
   check <dir>                   validate an export without building (exit 1 on any warning)
-  build [<dir>] [--out dist] [--base /path/] [--site https://host] [--strict]
+  build [<dir>] [--out dist] [--base /path/] [--site https://host] [--config file] [--strict]
                                 build the report site (default: the bundled content/ export)
   serve [<dist>] [--port 4321]  serve a built site on localhost, with no network
 
@@ -41,6 +43,31 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
     case 'check':
       if (!target) return missing('check <dir>', io);
       return checkCommand(target, { quiet }, io);
+    case 'build':
+      return buildCommand(
+        {
+          exportDir: target,
+          out: values.out ?? 'dist',
+          base: values.base,
+          site: values.site,
+          config: values.config,
+          strict: values.strict ?? false,
+          quiet,
+        },
+        io,
+      );
+    case 'serve': {
+      const served = await serveCommand(
+        target ?? 'dist',
+        { port: Number(values.port ?? 4321), base: values.base ?? '/' },
+        io,
+      );
+      if (served.code !== 0 || !served.close) return served.code;
+      // Keep serving until interrupted.
+      await new Promise<void>((done) => process.once('SIGINT', done));
+      await served.close();
+      return 0;
+    }
     default:
       io.stderr(`review-reports: unknown command ${JSON.stringify(command)}\n\n${usage}`);
       return 2;
@@ -59,6 +86,7 @@ function parseOptions(argv: readonly string[]) {
       base: { type: 'string' },
       site: { type: 'string' },
       port: { type: 'string' },
+      config: { type: 'string' },
       'cache-dir': { type: 'string' },
       'json-summary': { type: 'string' },
     },

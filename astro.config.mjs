@@ -1,0 +1,14 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import reviewReports from './src/integration/index.ts';
+
+// `review-reports build` passes its options through the environment and Astro's inline config;
+// `astro build` on its own builds the bundled `content/` export into `dist/`.
+export default defineConfig({
+  ...(process.env.REVIEW_REPORTS_SITE ? { site: process.env.REVIEW_REPORTS_SITE } : {}),
+  ...(process.env.REVIEW_REPORTS_BASE ? { base: process.env.REVIEW_REPORTS_BASE } : {}),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  integrations: [reviewReports()],
+});

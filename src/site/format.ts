@@ -1,0 +1,47 @@
+/** Dates as people read them in reports, always in UTC so every reader and every build agree. */
+export function formatDate(iso: string | null): string {
+  if (!iso) return 'unknown date';
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export function formatDay(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : 'unknown';
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/** Anchor ids on a change page; input only ever reaches them through a slug. */
+export const anchors = {
+  message: (id: string) => id,
+  run: (job: string, build: number) => `run-${slugPart(job)}-${build}`,
+  failure: (job: string, build: number, index: number) => `run-${slugPart(job)}-${build}-f${index + 1}`,
+  patchSet: (patchSet: number) => `ps-${patchSet}`,
+};
+
+function slugPart(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'job'
+  );
+}
+
+/** CSS class for a Jenkins result. */
+export function resultClass(result: string): string {
+  if (result === 'SUCCESS') return 'success';
+  if (result === 'FAILURE') return 'failure';
+  if (result === 'UNSTABLE') return 'unstable';
+  return 'neutral';
+}
+
+export const kindLabels: Record<string, string> = {
+  ctest: 'CTest failure',
+  'ctest-timeout': 'CTest timeout',
+  gtest: 'GoogleTest failure',
+  compile: 'Compile error',
+  sanitizer: 'Sanitizer report',
+  other: 'Other failure',
+};
