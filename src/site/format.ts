@@ -1,3 +1,5 @@
+import { hashText } from '../lib/hash-text.ts';
+
 /** Dates as people read them in reports, always in UTC so every reader and every build agree. */
 export function formatDate(iso: string | null): string {
   if (!iso) return 'unknown date';

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReportModel } from '../lib/types.ts';
+import { anchors } from '../site/format.ts';
+
+/** A part of the model that the built site does not show. */
+export interface Discrepancy {
+  page: string;
+  missing: string;
+}
+
+/**
+ * The conservation check: every message and every failure of the model has its element on its change page,
+ * and the JSON API lists every change, message count and failure occurrence. Anything missing is a bug in
+ * review-reports, never in the input, so the build fails with an internal error.
+ */
+export function verifyOutput(root: string, model: ReportModel): Discrepancy[] {
+  const problems: Discrepancy[] = [];
+  for (const change of model.changes) {
+    const page = `changes/${change.slug}/index.html`;
+    let html: string;
+    try {
+      html = readFileSync(join(root, page), 'utf8');
+    } catch {
+      problems.push({ page, missing: 'the page itself' });
+      continue;
+    }
+    for (const message of change.messages) {
+      if (!html.includes(`id="${anchors.message(message.id)}"`))
+        problems.push({ page, missing: `message ${message.id}` });
+    }
+    for (const run of change.runs) {
+      run.failures.forEach((failure, index) => {
+        const id = anchors.failure(run.name, run.build, index);
+        if (!html.includes(`id="${id}"`)) problems.push({ page, missing: `failure ${id} (${failure.signature})` });
+      });
+    }
+  }
+
+  const changesJson = readJson(root, 'api/changes.json', problems) as {
+    changes?: Array<{ id: string; messages: number }>;
+  };
+  if (changesJson) {
+    const listed = new Map((changesJson.changes ?? []).map((change) => [change.id, change.messages]));
+    for (const change of model.changes) {
+      if (listed.get(change.id) !== change.messages.length) {
+        problems.push({
+          page: 'api/changes.json',
+          missing: `change ${change.id} with ${change.messages.length} messages`,
+        });
+      }
+    }
+  }
+  const failuresJson = readJson(root, 'api/failures.json', problems) as {
+    signatures?: Array<{ signature: string; occurrences: unknown[] }>;
+  };
+  if (failuresJson) {
+    const listed = new Map((failuresJson.signatures ?? []).map((entry) => [entry.signature, entry.occurrences.length]));
+    for (const entry of model.signatures) {
+      if (listed.get(entry.signature) !== entry.occurrences.length) {
+        problems.push({
+          page: 'api/failures.json',
+          missing: `signature ${entry.signature} with ${entry.occurrences.length} occurrences`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function readJson(root: string, page: string, problems: Discrepancy[]): unknown {
+  try {
+    return JSON.parse(readFileSync(join(root, page), 'utf8'));
+  } catch {
+    problems.push({ page, missing: 'the file itself' });
+    return null;
+  }
+}
