@@ -22,13 +22,13 @@ export const anchors = {
   patchSet: (patchSet: number) => `ps-${patchSet}`,
 };
 
+/** A job name as an id part; a name that slugging would change gets a hash, so ids stay unique. */
 function slugPart(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'job'
-  );
+  const slug = text
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === text ? slug : `${slug || 'job'}-${hashText(text, 6)}`;
 }
 
 /** CSS class for a Jenkins result. */
