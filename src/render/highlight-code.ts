@@ -1,3 +1,4 @@
+import { type ShikiTransformerStyleToClass, transformerStyleToClass } from '@shikijs/transformers';
 import { createHighlighter, type HighlighterGeneric } from 'shiki';
 
 /** Languages the site highlights: compiler output reads best as C++, everything else as a log. */
@@ -11,6 +12,9 @@ const key = Symbol.for('review-reports.highlighter');
 interface State {
   highlighter: Promise<Highlighter>;
   cache: Map<string, string>;
+  // Colours become classes collected into one stylesheet: inline styles on every token would make a
+  // big export's pages several times heavier.
+  toClass: ShikiTransformerStyleToClass;
 }
 
 function state(): State {
@@ -21,6 +25,7 @@ function state(): State {
       langs: languages,
     }) as Promise<Highlighter>,
     cache: new Map(),
+    toClass: transformerStyleToClass({ classPrefix: 'hl-' }),
   };
   return holder[key];
 }
@@ -47,7 +52,7 @@ export async function highlightCode(
   lang: CodeLanguage,
   markedLines: readonly number[] = [],
 ): Promise<string> {
-  const { highlighter, cache } = state();
+  const { highlighter, cache, toClass } = state();
   const cacheKey = `${lang}\u0000${markedLines.join(',')}\u0000${code}`;
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
@@ -57,6 +62,7 @@ export async function highlightCode(
     themes: { light: 'github-light', dark: 'github-dark' },
     defaultColor: false,
     transformers: [
+      toClass,
       {
         line(node, line) {
           if (marked.has(line)) this.addClassToHast(node, 'error-line');
@@ -66,4 +72,14 @@ export async function highlightCode(
   });
   cache.set(cacheKey, html);
   return html;
+}
+
+/** The stylesheet for every colour class handed out so far, in a stable order. */
+export function highlightCss(): string {
+  const rules = state()
+    .toClass.getCSS()
+    .split(/(?<=\})/)
+    .map((rule) => rule.trim())
+    .filter(Boolean);
+  return `${rules.sort().join('\n')}\n`;
 }
