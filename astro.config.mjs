@@ -11,5 +11,7 @@ export default defineConfig({
   // One cached stylesheet instead of the same CSS inlined into every one of thousands of pages.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Change pages whose data did not change are restored from the cache instead of rendered again.
+  experimental: { incrementalBuild: true },
   integrations: [reviewReports()],
 });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -9,13 +9,16 @@ import { verifyOutput } from './verify-output.ts';
 
 /** Wires review-reports' build steps into Astro's hooks: the highlight stylesheet, the conservation check, the search index. */
 export default function reviewReports(): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'review-reports',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = join(fileURLToPath(config.cacheDir), 'review-reports');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        // The colour classes of every snippet highlighted while rendering, as one cached stylesheet.
-        writeFileSync(join(root, 'highlight.css'), highlightCss());
+        writeFileSync(join(root, 'highlight.css'), mergeHighlightCss(cacheDir));
         const problems = verifyOutput(root, loadReport().model);
         if (problems.length > 0) {
           const shown = problems.slice(0, 20).map((problem) => `  ${problem.page}: missing ${problem.missing}`);
@@ -27,4 +30,24 @@ export default function reviewReports(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * The colour classes of every snippet highlighted in this build and in earlier ones: pages restored by an
+ * incremental build use classes that no page rendered this time handed out. Class names are hashes of their
+ * colours, so the union is always consistent.
+ */
+function mergeHighlightCss(cacheDir: string): string {
+  const file = join(cacheDir, 'highlight.css');
+  let previous = '';
+  try {
+    previous = readFileSync(file, 'utf8');
+  } catch {
+    // First build with this cache.
+  }
+  const rules = new Set([...previous.split('\n'), ...highlightCss().split('\n')].filter(Boolean));
+  const css = `${[...rules].sort().join('\n')}\n`;
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(file, css);
+  return css;
 }

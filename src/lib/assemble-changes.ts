@@ -153,6 +153,13 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
     firstActivity: activity.first,
     lastActivity: activity.last,
     files: dumps.map((dump) => dump.file).sort(compare),
+    digest: hashText(
+      dumps
+        .map((dump) => `${dump.file}\u0000${dump.digest ?? hashText(JSON.stringify(dump), 16)}`)
+        .sort(compare)
+        .join('\u0000'),
+      16,
+    ),
   };
   if (description.series) change.series = description.series;
   return change;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel } from './build-model.ts';
@@ -34,9 +35,16 @@ export function parseExport(root: string, options: ParseExportOptions = {}): Rep
     }
     bytes += content.length;
     const result = readExportFile(content, file);
-    if (result.dump) dumps.push(result.dump);
+    if (result.dump) {
+      result.dump.digest = hashBytes(content);
+      dumps.push(result.dump);
+    }
     warnings.push(...result.warnings);
     options.onProgress?.(index + 1, files.length);
   });
   return buildModel(dumps, warnings, { files: files.length, bytes }, rules);
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
 }

@@ -90,6 +90,8 @@ export interface RawMessage {
 export interface Dump {
   /** Path relative to the export root, with `/` separators. */
   file: string;
+  /** Digest of the file's bytes, when the reader was given them: what caches and page keys compare. */
+  digest?: string;
   layout: DumpLayout;
   description: Description;
   messages: RawMessage[];
@@ -265,6 +267,8 @@ export interface Change {
   lastActivity: string | null;
   /** Export files the change was assembled from. */
   files: string[];
+  /** Changes whenever any dump of the change changes: a key for caching what is derived from it. */
+  digest: string;
 }
 
 /** One failure of one signature in one job run. */
