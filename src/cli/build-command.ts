@@ -1,8 +1,12 @@
-import { resolve } from 'node:path';
-import { loadUserConfig, userRules } from '../config/user-config.ts';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
+import { buildStats } from '../data/build-stats.ts';
 import { provideReport } from '../data/load-report.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
+import type { ReportModel } from '../lib/types.ts';
+import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
 import { formatWarning } from './format-warning.ts';
 import type { CommandIo } from './parse-command.ts';
 import { bundledExport, projectRoot } from './project-root.ts';
@@ -13,8 +17,11 @@ export interface BuildOptions {
   base: string | undefined;
   site: string | undefined;
   config: string | undefined;
+  cacheDir: string | undefined;
+  jsonSummary: string | undefined;
   strict: boolean;
   quiet: boolean;
+  verbose: boolean;
 }
 
 /**
@@ -22,26 +29,34 @@ export interface BuildOptions {
  * the parsed model) and Pagefind. Warnings never stop the build unless `--strict`.
  */
 export async function buildCommand(options: BuildOptions, io: CommandIo): Promise<number> {
+  const started = performance.now();
   const exportDir = resolve(options.exportDir ?? bundledExport);
-  let config: ReturnType<typeof loadUserConfig>;
+  const out = resolve(options.out);
+  const progress = (text: string) => {
+    if (!options.quiet) io.stderr(`${text}\n`);
+  };
+
+  let config: UserConfig;
   try {
     config = loadUserConfig(options.config && resolve(options.config));
   } catch (error) {
     io.stderr(`review-reports: ${(error as Error).message}\n`);
     return 2;
   }
-  let model: ReturnType<typeof parseExport>;
+  let model: ReportModel;
   try {
     model = parseExport(exportDir, {
       rules: [...userRules(config), ...failureRules],
       onProgress: (done, total) => {
-        if (!options.quiet && (done === total || done % 2000 === 0)) io.stderr(`read ${done}/${total} files\n`);
+        if (done === total || done % 2000 === 0) progress(`read ${done}/${total} files`);
       },
     });
   } catch (error) {
     io.stderr(`review-reports: cannot read the export directory ${exportDir}: ${(error as Error).message}\n`);
     return 2;
   }
+  const parsed = performance.now();
+  progress(`assembled ${model.changes.length} changes, ${model.signatures.length} failure signatures`);
   for (const warning of model.warnings) io.stderr(`${formatWarning(warning)}\n`);
   if (options.strict && model.warnings.length > 0) {
     io.stderr(`review-reports: ${model.warnings.length} warnings and --strict: not building\n`);
@@ -51,16 +66,38 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   process.env.REVIEW_REPORTS_EXPORT = exportDir;
   if (options.config) process.env.REVIEW_REPORTS_CONFIG = resolve(options.config);
   else delete process.env.REVIEW_REPORTS_CONFIG;
+  process.env.REVIEW_REPORTS_PROGRESS = options.quiet ? '0' : '1';
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   provideReport(model, config);
 
   const { build } = await import('astro');
+  progress('rendering pages');
   await build({
     root: projectRoot,
-    outDir: resolve(options.out),
+    outDir: out,
+    ...(options.cacheDir ? { cacheDir: resolve(options.cacheDir) } : {}),
     ...(options.base ? { base: options.base } : {}),
     ...(options.site ? { site: options.site } : {}),
-    logLevel: options.quiet ? 'warn' : 'info',
+    logLevel: options.verbose ? 'info' : options.quiet ? 'error' : 'warn',
   });
+
+  const stats = buildStats();
+  const finished = performance.now();
+  const summary: BuildSummary = {
+    export: exportDir,
+    out,
+    ...summarizeModel(model),
+    phases: {
+      parse: Math.round(parsed - started),
+      render: Math.round(finished - parsed - stats.indexMs),
+      index: Math.round(stats.indexMs),
+      total: Math.round(finished - started),
+    },
+    pages: stats.pages,
+    outputBytes: directorySize(out),
+    searchIndexBytes: directorySize(join(out, 'pagefind')),
+  };
+  progress(formatSummary(summary));
+  if (options.jsonSummary) writeFileSync(resolve(options.jsonSummary), `${JSON.stringify(summary, null, 2)}\n`);
   return 0;
 }

@@ -8,7 +8,8 @@ const usage = `Usage: review-reports <command> [options]
 Commands:
   parse <dir> [--strict]        print the parsed model of an export as JSON on stdout
   check <dir>                   validate an export without building (exit 1 on any warning)
-  build [<dir>] [--out dist] [--base /path/] [--site https://host] [--config file] [--strict]
+  build [<dir>] [--out dist] [--base /path/] [--site https://host] [--config file]
+        [--cache-dir dir] [--json-summary file] [--strict] [--quiet] [--verbose]
                                 build the report site (default: the bundled content/ export)
   serve [<dist>] [--port 4321]  serve a built site on localhost, with no network
 
@@ -51,8 +52,11 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
           base: values.base,
           site: values.site,
           config: values.config,
+          cacheDir: values['cache-dir'],
+          jsonSummary: values['json-summary'],
           strict: values.strict ?? false,
           quiet,
+          verbose: values.verbose ?? false,
         },
         io,
       );
@@ -81,6 +85,7 @@ function parseOptions(argv: readonly string[]) {
     options: {
       strict: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       out: { type: 'string' },
       base: { type: 'string' },

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildStats } from '../data/build-stats.ts';
 import { loadReport } from '../data/load-report.ts';
 import { highlightCss } from '../render/highlight-code.ts';
 import { buildSearchIndex } from './pagefind.ts';
@@ -16,7 +17,7 @@ export default function reviewReports(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'review-reports');
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
         const root = fileURLToPath(dir);
         writeFileSync(join(root, 'highlight.css'), mergeHighlightCss(cacheDir));
         const problems = verifyOutput(root, loadReport().model);
@@ -26,7 +27,12 @@ export default function reviewReports(): AstroIntegration {
             `internal error: the built site lost ${problems.length} items of the parsed export:\n${shown.join('\n')}\nPlease report this as a bug in review-reports.`,
           );
         }
-        await buildSearchIndex(dir, logger);
+        const started = performance.now();
+        const indexed = await buildSearchIndex(dir, logger);
+        const stats = buildStats();
+        stats.indexMs = performance.now() - started;
+        stats.searchPages = indexed.pages;
+        stats.pages = pages.length;
       },
     },
   };

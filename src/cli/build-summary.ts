@@ -1,0 +1,70 @@
+import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReportModel, WarningCode } from '../lib/types.ts';
+
+/** What a build did, for the log and for `--json-summary`. */
+export interface BuildSummary {
+  export: string;
+  out: string;
+  files: number;
+  bytes: number;
+  changes: number;
+  patchSets: number;
+  jobRuns: number;
+  failures: number;
+  signatures: number;
+  flaky: number;
+  warnings: Partial<Record<WarningCode, number>>;
+  /** Milliseconds per phase. */
+  phases: { parse: number; render: number; index: number; total: number };
+  pages: number;
+  outputBytes: number;
+  searchIndexBytes: number;
+}
+
+export function summarizeModel(model: ReportModel) {
+  const warnings: Partial<Record<WarningCode, number>> = {};
+  for (const warning of model.warnings) warnings[warning.code] = (warnings[warning.code] ?? 0) + 1;
+  return {
+    files: model.files,
+    bytes: model.bytes,
+    changes: model.changes.length,
+    patchSets: model.changes.reduce((sum, change) => sum + change.patchSets.length, 0),
+    jobRuns: model.changes.reduce((sum, change) => sum + change.runs.length, 0),
+    failures: model.signatures.reduce((sum, entry) => sum + entry.occurrences.length, 0),
+    signatures: model.signatures.length,
+    flaky: model.signatures.filter((entry) => entry.flaky).length,
+    warnings,
+  };
+}
+
+/** Total size of the files under a directory. */
+export function directorySize(dir: string): number {
+  let total = 0;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += directorySize(path);
+    else if (entry.isFile()) total += statSync(path).size;
+  }
+  return total;
+}
+
+export function formatSummary(summary: BuildSummary): string {
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const warnings = Object.entries(summary.warnings)
+    .map(([code, count]) => `${code} ${count}`)
+    .join(', ');
+  return [
+    `${summary.changes} changes, ${summary.patchSets} patch sets, ${summary.jobRuns} job runs, ${summary.failures} failures, ${summary.signatures} signatures (${summary.flaky} flaky)`,
+    `warnings: ${warnings || 'none'}`,
+    `time: parse ${s(summary.phases.parse)}, render ${s(summary.phases.render)}, search index ${s(summary.phases.index)}, total ${s(summary.phases.total)}`,
+    `output: ${summary.pages} pages, ${mb(summary.outputBytes)} (search index ${mb(summary.searchIndexBytes)}) in ${summary.out}`,
+  ].join('\n');
+}
