@@ -1,0 +1,146 @@
+/**
+ * The search page's only script: loads the Pagefind bundle the build wrote to `<base>pagefind/`, offers its
+ * filters, runs queries as the reader types and keeps the query in the URL (`?q=…&sort=…&kind=…`) so a search
+ * can be shared. Results are built as DOM with `textContent`; see `search/render-result.ts`.
+ */
+import { sitePath } from '../site/urls.ts';
+import type { FilterCounts, Pagefind, SearchResult } from './search/pagefind-types.ts';
+import { renderFilterValues, updateFilterCounts } from './search/render-filters.ts';
+import { renderResult } from './search/render-result.ts';
+import {
+  isEmptyQuery,
+  readSearchQuery,
+  type SearchQuery,
+  searchQueryToParams,
+  toPagefindOptions,
+} from './search/search-query.ts';
+
+const pageSize = 20;
+const typingDelayMs = 200;
+
+const form = required<HTMLFormElement>('[data-search-form]');
+const input = required<HTMLInputElement>('#search-query');
+const sortSelect = required<HTMLSelectElement>('#search-sort');
+const filterPanel = required<HTMLDetailsElement>('[data-search-filters]');
+const filterSummary = required<HTMLElement>('[data-search-filter-summary]');
+const clearButton = required<HTMLButtonElement>('[data-search-clear]');
+const status = required<HTMLElement>('[data-search-status]');
+const resultList = required<HTMLOListElement>('[data-search-results]');
+const moreButton = required<HTMLButtonElement>('[data-search-more]');
+const unavailable = required<HTMLElement>('[data-search-unavailable]');
+const fieldsets = [...document.querySelectorAll<HTMLFieldSetElement>('fieldset[data-filter]')];
+const filterNames = fieldsets.map((fieldset) => fieldset.dataset.filter ?? '');
+const typeLabels = JSON.parse(
+  fieldsets.find((fieldset) => fieldset.dataset.filter === 'type')?.dataset.labels ?? '{}',
+) as Record<string, string>;
+
+let pagefind: Pagefind;
+let totals: FilterCounts = {};
+/** Increases with every search; a search whose number is no longer current drops its results. */
+let generation = 0;
+let results: SearchResult[] = [];
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+start().catch(() => {
+  form.hidden = true;
+  unavailable.hidden = false;
+});
+
+async function start(): Promise<void> {
+  form.hidden = false;
+  filterPanel.open = window.matchMedia('(min-width: 50rem)').matches;
+  const query = readSearchQuery(new URLSearchParams(window.location.search), filterNames);
+  input.value = query.term;
+  sortSelect.value = query.sort === 'relevance' ? '' : query.sort;
+  status.textContent = 'Loading the search index…';
+
+  pagefind = (await import(/* @vite-ignore */ sitePath('pagefind/pagefind.js'))) as Pagefind;
+  await pagefind.options({ baseUrl: sitePath(), excerptLength: 24 });
+  totals = await pagefind.filters();
+  for (const fieldset of fieldsets) {
+    const name = fieldset.dataset.filter ?? '';
+    fieldset.hidden = !renderFilterValues(fieldset, totals[name], query.filters[name] ?? []);
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(update, typingDelayMs);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target !== input) update();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update();
+  });
+  clearButton.addEventListener('click', () => {
+    for (const box of form.querySelectorAll<HTMLInputElement>('fieldset input:checked')) box.checked = false;
+    update();
+  });
+  moreButton.addEventListener('click', () => void showMore(generation));
+  await search(query);
+}
+
+/** Reads the form, puts the query in the URL and searches. */
+function update(): void {
+  clearTimeout(typingTimer);
+  const fields = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string') fields.append(name, value);
+  const query = readSearchQuery(fields, filterNames);
+  const params = searchQueryToParams(query).toString();
+  window.history.replaceState(null, '', params ? `?${params}` : window.location.pathname);
+  void search(query);
+}
+
+async function search(query: SearchQuery): Promise<void> {
+  const current = ++generation;
+  const chosen = Object.values(query.filters).reduce((sum, values) => sum + values.length, 0);
+  filterSummary.textContent = chosen > 0 ? `Filters (${chosen} chosen)` : 'Filters';
+  clearButton.hidden = chosen === 0;
+  if (isEmptyQuery(query)) {
+    results = [];
+    resultList.replaceChildren();
+    moreButton.hidden = true;
+    showCounts(totals);
+    status.textContent = 'Type a test name, file, signature or any words of a review, or choose a filter.';
+    return;
+  }
+  const response = await pagefind.search(query.term || null, toPagefindOptions(query));
+  if (current !== generation || response === null) return;
+  results = response.results;
+  resultList.replaceChildren();
+  showCounts(response.filters);
+  await showMore(current);
+  if (current !== generation) return;
+  status.textContent = describe(results.length, query);
+}
+
+/** Appends the next page of results. */
+async function showMore(current: number): Promise<void> {
+  const next = results.slice(resultList.children.length, resultList.children.length + pageSize);
+  const data = await Promise.all(next.map((result) => result.data()));
+  if (current !== generation) return;
+  const context = { page: window.location, typeLabels };
+  resultList.append(...data.map((fragment) => renderResult(document, fragment, context)));
+  const left = results.length - resultList.children.length;
+  moreButton.hidden = left <= 0;
+  moreButton.textContent = `Show more results (${left.toLocaleString('en-US')} left)`;
+}
+
+function showCounts(counts: FilterCounts): void {
+  for (const fieldset of fieldsets) updateFilterCounts(fieldset, counts[fieldset.dataset.filter ?? ''] ?? {});
+}
+
+function describe(count: number, query: SearchQuery): string {
+  const found = count === 0 ? 'No results' : count === 1 ? '1 result' : `${count.toLocaleString('en-US')} results`;
+  const term = query.term ? ` for “${query.term}”` : '';
+  const filtered = Object.keys(query.filters).length > 0 ? ' with the chosen filters' : '';
+  const order = query.sort === 'relevance' ? '' : `, ${query.sort} first`;
+  return `${found}${term}${filtered}${order}.`;
+}
+
+function required<T extends Element>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`search page: missing ${selector}`);
+  return found;
+}
