@@ -1,0 +1,51 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Where benchmarks keep generated exports and outputs (git-ignored). */
+export const benchDir = resolve(import.meta.dirname, '..', 'bench-out');
+
+/** A generated export of `changes` changes, written once and reused by later runs. */
+export function generatedExport(changes: number, seed = 7): string {
+  const dir = join(benchDir, 'exports', `${changes}-s${seed}`);
+  if (!existsSync(join(dir, '.complete'))) {
+    execFileSync(
+      process.execPath,
+      [
+        resolve(import.meta.dirname, '..', 'scripts', 'generate-export.ts'),
+        '--changes',
+        String(changes),
+        '--out',
+        dir,
+        '--seed',
+        String(seed),
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    execFileSync('touch', [join(dir, '.complete')]);
+  }
+  return dir;
+}
+
+/** Runs a command, returning wall time and peak RSS of the child (from GNU time). */
+export function measure(command: string, args: string[], env: Record<string, string> = {}) {
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  const lines = result.stderr.trim().split('\n');
+  const peakKb = Number(lines.at(-1));
+  return { ms, peakMb: peakKb / 1024, stdout: result.stdout, stderr: lines.slice(0, -1).join('\n') };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
