@@ -62,7 +62,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
   const ordered = [...dumps].sort((a, b) => dumpPatchSet(a) - dumpPatchSet(b) || compare(a.file, b.file));
   const seen = new Map<string, Message>();
   const fingerprints = new Map<string, string>();
-  const candidates: Array<{ message: Message; sortDate: string; order: number }> = [];
+  const candidates: Array<{ message: Message; sortDate: string; order: number; named: boolean }> = [];
   let order = 0;
 
   for (const dump of ordered) {
@@ -87,7 +87,12 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
         position: raw.position,
       };
       seen.set(key, message);
-      candidates.push({ message, sortDate: raw.date ?? lastDate, order: order++ });
+      candidates.push({
+        message,
+        sortDate: raw.date ?? lastDate,
+        order: order++,
+        named: classified.patchSet !== undefined,
+      });
     }
     const fingerprint = hashText(`${dump.description.text}\u0000${keys.join('\u0000')}`, 16);
     const earlier = fingerprints.get(fingerprint);
@@ -103,6 +108,13 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
   }
 
   candidates.sort((a, b) => compare(a.sortDate, b.sortDate) || a.order - b.order);
+  // A message that names no patch set (a merge, an abandon, a plain comment) is about the newest patch set
+  // named so far, not the first one its dump happens to hold.
+  let current = 0;
+  for (const { message, named } of candidates) {
+    if (named) current = Math.max(current, message.patchSet);
+    else if (current > 0) message.patchSet = current;
+  }
   const messages = candidates.map((candidate) => candidate.message);
   const latest = ordered.at(-1) as Dump;
   const description = latest.description;

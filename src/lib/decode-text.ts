@@ -39,6 +39,13 @@ function looksBinary(bytes: Uint8Array): boolean {
   return end > 0 && controls / end > 0.1;
 }
 
+const secondByteRange: Record<number, [number, number]> = {
+  224: [0xa0, 0xbf],
+  237: [0x80, 0x9f],
+  240: [0x90, 0xbf],
+  244: [0x80, 0x8f],
+};
+
 function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {
   let line = 1;
   let i = 0;
@@ -51,7 +58,11 @@ function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {
     }
     const need = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b <= 0xdf ? 1 : -1;
     if (need < 0 || b > 0xf4) return line;
-    for (let k = 1; k <= need; k++) {
+    // The second byte is narrower after E0, ED, F0 and F4: overlong forms and surrogates are not UTF-8 either.
+    const [low, high] = secondByteRange[b] ?? [0x80, 0xbf];
+    const second = bytes[i + 1];
+    if (second === undefined || second < low || second > high) return line;
+    for (let k = 2; k <= need; k++) {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return line;
     }

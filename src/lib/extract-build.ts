@@ -7,7 +7,9 @@ import type { BuildReport, Failure, JobReport, SourcePosition, Verdict } from '.
 
 const verdictLine = /^(?:Build\s+(Successful|Failed|Unstable|Aborted)|(No Builds Executed))\b/i;
 const jobLine = /^(https?:\/\/\S+)\s+:\s+([A-Z][A-Z_]*)$/;
-const causeEnd = /\s*\(\s*(https?:\/\/[^\s()]+)\s*\)$/;
+// The closing parenthesis is optional: a line the bot cut short still names its run, and the URL must not leak
+// into the cause text (and so into the signature).
+const causeEnd = /\s*\(\s*(https?:\/\/[^\s()]+)\s*\)?$/;
 
 const verdicts: Record<string, Verdict> = {
   successful: 'successful',
@@ -61,7 +63,7 @@ export function extractBuild(
       ...classified,
       job: job?.name ?? lastJob?.name ?? url,
       build: job?.build ?? lastJob?.build ?? 0,
-      url: job?.url ?? url,
+      url: job?.url ?? lastJob?.url ?? url,
       text: cause,
       position: { file: at.file, line: at.line + startIndex },
     });
@@ -101,7 +103,11 @@ export function extractBuild(
     const end = causeEnd.exec(line);
     if (end) {
       pending.push(line.slice(0, end.index));
-      addFailure(pending, end[1] as string, pendingStart);
+      // Without its `)` the URL may be cut short (`…/job/x/40` of run 4026): one that begins the failed job's
+      // URL names that job.
+      let url = end[1] as string;
+      if (!end[0].endsWith(')') && lastJob?.url.startsWith(url)) url = lastJob.url;
+      addFailure(pending, url, pendingStart);
       pending = [];
       continue;
     }

@@ -4,7 +4,7 @@ import type { FailureKind } from './types.ts';
  * Version of the rule table. Bump it whenever a rule changes how signatures are formed, so caches and
  * users comparing two reports can tell that signatures moved.
  */
-export const FAILURE_RULES_VERSION = 1;
+export const FAILURE_RULES_VERSION = 2;
 
 /**
  * One way of reading a failure cause. Rules are tried in order; the first whose `pattern` matches the cause
@@ -29,14 +29,16 @@ export interface FailureRule {
 }
 
 const ctestNumbering = String.raw`(?:\d+\s*/\s*\d+\s+)?(?:Test|MemCheck)\s+#\s*\d+:\s*`;
-// CTest pads names with dots to a column, and sometimes cuts the line there (`....}`).
-const ctestName = String.raw`(?<test>\S(?:.*?\S)?)(?:\s+\.{2,}.*)?`;
+// CTest pads names with dots to a column, and sometimes cuts the line there (`....}`). The lazy `??` lets a
+// one-character name stop before the padding instead of swallowing it.
+const ctestName = String.raw`(?<test>\S(?:.*?\S)??)(?:\s+\.{2,}.*)?`;
 
 export const failureRules: readonly FailureRule[] = [
   {
     id: 'ctest-timeout',
     kind: 'ctest-timeout',
-    pattern: new RegExp(String.raw`^Timeout of a CTest test\s+${ctestNumbering}${ctestName}$`, 's'),
+    // The numbering is optional: the bot prints a timeout without it too, and the signature must not change.
+    pattern: new RegExp(String.raw`^Timeout of a CTest test\s+(?:${ctestNumbering})?${ctestName}$`, 's'),
     signature: 'ctest-timeout:{test}',
     description: 'A CTest test (or MemCheck run) that timed out; keyed by test name without numbering.',
     example: 'Timeout of a CTest test 18/82 MemCheck #61: memcached-legacy-plain-tests ...................}',
@@ -93,11 +95,13 @@ export const failureRules: readonly FailureRule[] = [
     description: 'A compile error without a file and line; keyed by its masked text.',
     example: 'Compile error at linking stage',
   },
+  // The bot quotes a sanitizer's SUMMARY line: the issue type may be several words (ThreadSanitizer's
+  // `data race`), and UndefinedBehaviorSanitizer ends with a bare `in` where others name the function.
   {
     id: 'sanitizer-located',
     kind: 'sanitizer',
     pattern:
-      /^(?<tool>[A-Za-z]*Sanitizer) issue:\s*(?<issue>\S+)\s+(?<file>\S+?):(?<line>\d+)(?::(?<column>\d+))?(?:\s+in\s+(?<function>.+?))?\s*$/s,
+      /^(?<tool>[A-Za-z]*Sanitizer) issue:\s*(?<issue>\S.*?)\s+(?<file>\S+?):(?<line>\d+)(?::(?<column>\d+))?(?:\s+in(?:\s+(?<function>.+?))?)?\s*$/s,
     signature: 'sanitizer:{tool}:{issue}:{file}:{line}',
     description:
       'A ThreadSanitizer, AddressSanitizer or UndefinedBehaviorSanitizer report with a location; keyed by tool, issue type, file and line.',
@@ -107,7 +111,7 @@ export const failureRules: readonly FailureRule[] = [
   {
     id: 'sanitizer-unlocated',
     kind: 'sanitizer',
-    pattern: /^(?<tool>[A-Za-z]*Sanitizer) issue:\s*(?<issue>\S+)(?:.*?\s+in\s+(?<function>.+?))?\s*$/s,
+    pattern: /^(?<tool>[A-Za-z]*Sanitizer) issue:\s*(?<issue>\S.*?)(?:\s+in(?:\s+(?<function>.+?))?)?\s*$/s,
     signature: 'sanitizer:{tool}:{issue}[:{function}]',
     description: 'A sanitizer report without a file and line; keyed by tool, issue type and function.',
     example: 'AddressSanitizer issue: memory-leak in cb_malloc',

@@ -8,7 +8,8 @@ export function maskText(text: string): string {
   const masked = text
     .replace(/\b0x[0-9a-f]+\b/gi, '0x#')
     .replace(/\b(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/gi, '#')
-    .replace(/\d+/g, 'N')
+    // The `0` of a masked `0x#` is not a number to mask.
+    .replace(/\b0x#|\d+/g, (found) => (found === '0x#' ? found : 'N'))
     .replace(/\s+/g, ' ')
     .trim();
   return masked.length > maxLength ? `${masked.slice(0, maxLength)}…` : masked;

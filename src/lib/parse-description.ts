@@ -35,7 +35,8 @@ export function parseDescription(text: string, position: SourcePosition): Descri
     body: trimBlankLines(bodyLines).join('\n'),
     text,
     tickets,
-    position: { file: position.file, line: position.line + subjectIndex },
+    // A commit message without a subject line is located where it starts.
+    position: { file: position.file, line: position.line + (subjectIndex < lines.length ? subjectIndex : 0) },
   };
   if (changeId !== undefined) description.changeId = changeId;
   if (series) {

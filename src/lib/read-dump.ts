@@ -13,11 +13,12 @@ const ruler = /^={10,}$/;
 const separator = /^-{10,}$/;
 const descriptionMarker = /^DESCRIPTION:?$/i;
 const commentsMarker = /^COMMENTS:?$/i;
-const authorHeader = /^author:[ \t]*(.*)$/i;
-const dateHeader = /^date:[ \t]*(.*)$/i;
-const messageHeader = /^message:[ \t]?(.*)$/i;
-const inlineLine = /^Line:\s*(\d+),\s*(.+?) -> ?(.*)$/;
-const fileComment = /^File Comment:\s*(.+?) -> ?(.*)$/;
+// Lines never hold \n or \r, but may hold U+2028 and U+2029, which `.` does not match without the `s` flag.
+const authorHeader = /^author:[ \t]*(.*)$/is;
+const dateHeader = /^date:[ \t]*(.*)$/is;
+const messageHeader = /^message:[ \t]?(.*)$/is;
+const inlineLine = /^Line:\s*(\d+),\s*(.+?) -> ?(.*)$/s;
+const fileComment = /^File Comment:\s*(.+?) -> ?(.*)$/s;
 const mismatchedMarker = 'MISMATCHED INLINE COMMENT';
 
 /**
@@ -215,17 +216,23 @@ function isSeparator(lines: string[], i: number): boolean {
   return next >= lines.length || isHeader(lines, next);
 }
 
-/** The COMMENTS line that ends the description: one followed by a header, a ruler or nothing. */
+/**
+ * The COMMENTS line that ends the description: one followed by a header, a ruler or nothing. Failing that, the
+ * first COMMENTS line: what follows a garbled first header is then read as messages (with a warning) instead
+ * of vanishing into the description.
+ */
 function findCommentsMarker(lines: string[], from: number): number {
+  let first = -1;
   for (let i = from; i < lines.length; i++) {
     if (!commentsMarker.test(lines[i] as string)) continue;
+    if (first < 0) first = i;
     let next = i + 1;
     while (next < lines.length && (lines[next] === '' || ruler.test(lines[next] as string))) next++;
     if (next >= lines.length || isHeader(lines, next)) return i;
     // A commit message may itself contain a line that says COMMENTS; a preceding ruler settles it.
     if (i > 0 && ruler.test(lines[i - 1] as string)) return i;
   }
-  return -1;
+  return first;
 }
 
 function quote(text: string): string {

@@ -211,7 +211,7 @@ export interface Message extends ClassifiedMessage {
   text: string;
   inlineComments: InlineComment[];
   mismatched: boolean;
-  /** The patch set the message belongs to (named in it, or that of its dump). */
+  /** The patch set the message belongs to: named in it, else the newest one named before it, else its dump's. */
   patchSet: number;
   position: SourcePosition;
 }

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMessage } from '../../src/lib/classify-message.ts';
+import type { ClassifiedMessage } from '../../src/lib/types.ts';
+
+const at = { file: 'dump.txt', line: 40 };
+const classify = (text: string): ClassifiedMessage => classifyMessage(text, at);
+const job = 'http://cv.jenkins.couchbase.com/job/kv_engine-linux-master/4026/';
+
+describe('classifyMessage: uploads', () => {
+  it('reads a new patch set', () => {
+    expect(classify('Uploaded patch set 1.')).toEqual({ kind: 'upload', patchSet: 1, upload: 'new', votes: [] });
+  });
+
+  it('reads a rebase', () => {
+    expect(classify('Uploaded patch set 25: Patch Set 24 was rebased.')).toEqual({
+      kind: 'upload',
+      patchSet: 25,
+      upload: 'rebase',
+      votes: [],
+    });
+  });
+
+  it('reads a commit message update', () => {
+    expect(classify('Uploaded patch set 3: Commit message was updated.')).toEqual({
+      kind: 'upload',
+      patchSet: 3,
+      upload: 'commit-message',
+      votes: [],
+    });
+  });
+
+  it('reads votes carried by an upload', () => {
+    expect(classify('Uploaded patch set 2: Code-Review+1 Verified+1.')).toEqual({
+      kind: 'upload',
+      patchSet: 2,
+      upload: 'new',
+      votes: [
+        { label: 'Code-Review', value: 1, removed: false },
+        { label: 'Verified', value: 1, removed: false },
+      ],
+    });
+  });
+
+  it('keeps any other upload note as an upload of kind other', () => {
+    expect(
+      classify(
+        'Uploaded patch set 5: New patch set was added with same tree, parent, and commit message as Patch Set 4.',
+      ),
+    ).toEqual({ kind: 'upload', patchSet: 5, upload: 'other', votes: [] });
+  });
+});
+
+describe('classifyMessage: votes', () => {
+  it('reads a negative vote', () => {
+    expect(classify('Patch Set 25: Verified-1')).toEqual({
+      kind: 'vote',
+      patchSet: 25,
+      votes: [{ label: 'Verified', value: -1, removed: false }],
+    });
+  });
+
+  it('reads a positive vote', () => {
+    expect(classify('Patch Set 3: Code-Review+2')).toEqual({
+      kind: 'vote',
+      patchSet: 3,
+      votes: [{ label: 'Code-Review', value: 2, removed: false }],
+    });
+  });
+
+  it('reads a removed vote', () => {
+    expect(classify('Patch Set 3: -Verified')).toEqual({
+      kind: 'vote',
+      patchSet: 3,
+      votes: [{ label: 'Verified', value: 0, removed: true }],
+    });
+  });
+
+  it('reads several votes in one message', () => {
+    expect(classify('Patch Set 4: Code-Review+2 Verified+1 -Well-Formed')).toEqual({
+      kind: 'vote',
+      patchSet: 4,
+      votes: [
+        { label: 'Code-Review', value: 2, removed: false },
+        { label: 'Verified', value: 1, removed: false },
+        { label: 'Well-Formed', value: 0, removed: true },
+      ],
+    });
+  });
+
+  it('calls a vote with words a comment, keeping the vote', () => {
+    expect(classify('Patch Set 7: Code-Review+2\n\nThanks, nice catch.')).toEqual({
+      kind: 'comment',
+      patchSet: 7,
+      votes: [{ label: 'Code-Review', value: 2, removed: false }],
+    });
+  });
+});
+
+describe('classifyMessage: builds', () => {
+  it('reads a build start with its position in the set', () => {
+    expect(classify(`Patch Set 12:\n\nBuild Started ${job} (3/6)`)).toEqual({
+      kind: 'build-started',
+      patchSet: 12,
+      votes: [],
+      buildStart: { url: job, index: 3, total: 6 },
+    });
+  });
+
+  it('reads a build start without a position', () => {
+    expect(classify(`Patch Set 12:\n\nBuild Started ${job}`).buildStart).toEqual({ url: job, index: 0, total: 0 });
+  });
+
+  for (const [line, verdict, result] of [
+    ['Build Successful ', 'successful', 'SUCCESS'],
+    ['Build Failed ', 'failed', 'FAILURE'],
+    ['Build Unstable ', 'unstable', 'UNSTABLE'],
+    ['Build Aborted ', 'aborted', 'ABORTED'],
+    ['No Builds Executed ', 'no-builds', 'NOT_BUILT'],
+  ] as const) {
+    it(`reads the verdict "${line.trim()}"`, () => {
+      const classified = classify(`Patch Set 12: Verified-1\n\n${line}\n\n${job} : ${result}`);
+      expect([classified.kind, classified.patchSet, classified.build?.verdict, classified.votes]).toEqual([
+        'build-result',
+        12,
+        verdict,
+        [{ label: 'Verified', value: -1, removed: false }],
+      ]);
+      expect(classified.build?.jobs.map((j) => [j.name, j.build, j.result, j.position])).toEqual([
+        ['kv_engine-linux-master', 4026, result, { file: 'dump.txt', line: 44 }],
+      ]);
+    });
+  }
+
+  it('does not take a quoted verdict in a human comment for a build result', () => {
+    expect(classify('Patch Set 4:\n\nWhy did we get "Build Failed" here?\n\nBuild Failed')).toEqual({
+      kind: 'comment',
+      patchSet: 4,
+      votes: [],
+    });
+  });
+});
+
+describe('classifyMessage: change events', () => {
+  for (const [text, kind] of [
+    ['Change has been successfully merged by Dave Rigby', 'merged'],
+    ['Change has been successfully merged into the git repository by Dave Rigby', 'merged'],
+    ['Change has been successfully cherry-picked as 8d6e7f0a by Dave Rigby', 'merged'],
+    ['Change has been successfully pushed.', 'merged'],
+    [
+      'Patch Set 3: Cherry Picked\n\nThis patchset was cherry picked to branch vulcan as commit 8d6e7f0a',
+      'cherry-picked',
+    ],
+    ['This patchset was cherry picked to branch alice as commit 8d6e7f0a', 'cherry-picked'],
+    ['Abandoned\n\nSuperseded by http://review.couchbase.org/94121', 'abandoned'],
+    ['Patch Set 2: Abandoned', 'abandoned'],
+    ['Restored', 'restored'],
+    ['Restored\n\nStill needed for vulcan.', 'restored'],
+    ['Created a revert of this change as I0d7c4a7bd1d6e3f2a1b0c9d8e7f6a5b4c3d2e1f0', 'reverted'],
+    ['Reverted\n\nThis patchset was reverted in change: I0d7c4a7b', 'reverted'],
+  ] as const) {
+    it(`reads "${text.split('\n')[0]}" as ${kind}`, () => {
+      expect(classify(text).kind).toBe(kind);
+    });
+  }
+});
+
+describe('classifyMessage: comments', () => {
+  it('reads an inline comment count', () => {
+    expect(classify('Patch Set 3: Code-Review-1\n\n(2 comments)\n\nPlease fix the locking.')).toEqual({
+      kind: 'comment',
+      patchSet: 3,
+      votes: [{ label: 'Code-Review', value: -1, removed: false }],
+      commentCount: 2,
+    });
+  });
+
+  it('reads a count of one comment, and of inline comments', () => {
+    expect(classify('Patch Set 3:\n\n(1 comment)')).toEqual({
+      kind: 'comment',
+      patchSet: 3,
+      votes: [],
+      commentCount: 1,
+    });
+    expect(classify('Patch Set 9:\n\n(12 inline comments)').commentCount).toBe(12);
+  });
+
+  it('keeps a message that is none of the known kinds as a comment', () => {
+    expect(classify('Topic set to vulcan-dcp')).toEqual({ kind: 'comment', votes: [] });
+    expect(classify('Patch Set 3: Looks good to me, approved')).toEqual({ kind: 'comment', patchSet: 3, votes: [] });
+    expect(classify('')).toEqual({ kind: 'comment', votes: [] });
+  });
+});

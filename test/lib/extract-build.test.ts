@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { extractBuild, isVerdictLine } from '../../src/lib/extract-build.ts';
+
+const at = { file: 'dump.txt', line: 100 };
+const jenkins = 'http://cv.jenkins.couchbase.com/job/';
+
+describe('extractBuild', () => {
+  it('returns null for a message without a verdict', () => {
+    expect(extractBuild('Patch Set 3:\n\nLooks fine.', at)).toBeNull();
+  });
+
+  it('reads every job line and attributes each cause to the run its URL names, with positions', () => {
+    const text = [
+      'Patch Set 3: Verified-1', // 100
+      '',
+      'Build Failed ',
+      '',
+      `${jenkins}kv_engine-linux/job/master/12/ : FAILURE`, // 104
+      '',
+      `Failure of a GoogleTest ItemPagerTest.Evict ( ${jenkins}kv_engine-linux/job/master/12/ )`, // 106
+      '',
+      `${jenkins}kv_engine-windows-master/9/ : UNSTABLE`, // 108
+      '',
+      // A cause may name a run that no job line lists; its URL decides.
+      `Failure of a CTest test 3/9 Test #4: ep_testsuite ........ ( ${jenkins}kv_engine-macos-master/77/ )`, // 110
+      '',
+      `${jenkins}kv_engine-clang_format/5/ : SUCCESS`,
+    ].join('\n');
+    expect(extractBuild(text, at)).toEqual({
+      verdict: 'failed',
+      jobs: [
+        {
+          name: 'kv_engine-linux/master',
+          project: 'kv_engine',
+          platform: 'linux',
+          branch: 'master',
+          build: 12,
+          url: `${jenkins}kv_engine-linux/job/master/12/`,
+          result: 'FAILURE',
+          position: { file: 'dump.txt', line: 104 },
+        },
+        {
+          name: 'kv_engine-windows-master',
+          project: 'kv_engine',
+          platform: 'windows',
+          branch: 'master',
+          build: 9,
+          url: `${jenkins}kv_engine-windows-master/9/`,
+          result: 'UNSTABLE',
+          position: { file: 'dump.txt', line: 108 },
+        },
+        {
+          name: 'kv_engine-clang_format',
+          project: 'kv_engine',
+          platform: 'clang_format',
+          branch: '',
+          build: 5,
+          url: `${jenkins}kv_engine-clang_format/5/`,
+          result: 'SUCCESS',
+          position: { file: 'dump.txt', line: 112 },
+        },
+      ],
+      failures: [
+        {
+          kind: 'gtest',
+          rule: 'gtest',
+          signature: 'gtest:ItemPagerTest.Evict',
+          test: 'ItemPagerTest.Evict',
+          job: 'kv_engine-linux/master',
+          build: 12,
+          url: `${jenkins}kv_engine-linux/job/master/12/`,
+          text: 'Failure of a GoogleTest ItemPagerTest.Evict',
+          position: { file: 'dump.txt', line: 106 },
+        },
+        {
+          kind: 'ctest',
+          rule: 'ctest-failure',
+          signature: 'ctest:ep_testsuite',
+          test: 'ep_testsuite',
+          job: 'kv_engine-macos-master',
+          build: 77,
+          url: `${jenkins}kv_engine-macos-master/77/`,
+          text: 'Failure of a CTest test 3/9 Test #4: ep_testsuite ........',
+          position: { file: 'dump.txt', line: 110 },
+        },
+      ],
+    });
+  });
+
+  it('reads a GCC cause over several lines, ending at the line that names the run', () => {
+    const text = [
+      'Build Failed',
+      `${jenkins}kv_engine-linux-master/4026/ : FAILURE`,
+      'Compile error at /home/couchbase/jenkins/workspace/kv_engine-linux-master/kv_engine/a.cc:898:46:',
+      'error: invalid conversion',
+      ` ( ${jenkins}kv_engine-linux-master/4026/ )`,
+    ].join('\n');
+    const failures = extractBuild(text, at)?.failures ?? [];
+    expect(failures.map((f) => [f.signature, f.text, f.message, f.job, f.build, f.position.line])).toEqual([
+      [
+        'compile:kv_engine/a.cc:898',
+        'Compile error at /home/couchbase/jenkins/workspace/kv_engine-linux-master/kv_engine/a.cc:898:46:\nerror: invalid conversion',
+        'invalid conversion',
+        'kv_engine-linux-master',
+        4026,
+        102,
+      ],
+    ]);
+  });
+
+  it('gives a cause that names no run to the failed job line before it', () => {
+    const text = [
+      'Build Failed',
+      '',
+      `${jenkins}kv_engine-windows-master/3891/ : FAILURE`,
+      '',
+      'Compile error at ..\\kv_engine\\engines\\ep\\src\\ep_engine.cc(1752): error C2440: "=": cannot convert',
+      '',
+      `${jenkins}kv_engine-clang_format/2397/ : SUCCESS`,
+      '',
+      'Text after a passing job is not a failure',
+    ].join('\n');
+    const failures = extractBuild(text, at)?.failures ?? [];
+    expect(failures.map((f) => [f.signature, f.job, f.build, f.url, f.position.line])).toEqual([
+      [
+        'compile:kv_engine/engines/ep/src/ep_engine.cc:1752',
+        'kv_engine-windows-master',
+        3891,
+        `${jenkins}kv_engine-windows-master/3891/`,
+        104,
+      ],
+    ]);
+  });
+
+  it('strips the URL of a cause line that was cut before its closing parenthesis', () => {
+    const text = [
+      'Build Failed',
+      `${jenkins}kv_engine-linux-master/4026/ : FAILURE`,
+      `Failure of a GoogleTest ( ${jenkins}kv_engine-linux-master/40`,
+    ].join('\n');
+    const failures = extractBuild(text, at)?.failures ?? [];
+    expect(failures.map((f) => [f.signature, f.text, f.job, f.build, f.url])).toEqual([
+      ['gtest', 'Failure of a GoogleTest', 'kv_engine-linux-master', 4026, `${jenkins}kv_engine-linux-master/4026/`],
+    ]);
+  });
+
+  it('reads job results other than the usual four', () => {
+    const text = `No Builds Executed\n\n${jenkins}kv_engine-linux-master/1/ : NOT_BUILT`;
+    expect(extractBuild(text, at)?.jobs.map((j) => j.result)).toEqual(['NOT_BUILT']);
+  });
+});
+
+describe('isVerdictLine', () => {
+  it('knows the five verdicts and nothing else', () => {
+    expect(
+      [
+        'Build Successful',
+        'Build Failed ',
+        'build unstable',
+        'Build Aborted',
+        'No Builds Executed',
+        'Build Started x',
+        'Built',
+      ].map(isVerdictLine),
+    ).toEqual([true, true, true, true, true, false, false]);
+  });
+});
