@@ -14,6 +14,8 @@ const submittedByCherryPick = /^Change has been successfully cherry-picked\b/i;
 const cherryPicked = /^(?:Cherry Picked\b|This patchset was cherry picked to\b)/i;
 const abandoned = /^Abandoned\b/i;
 const restored = /^Restored\b/i;
+const removedByLine = /^Removed ([A-Za-z][A-Za-z0-9_-]*?)[+-]\d+ by \S/;
+const removedListItem = /^\*\s*([A-Za-z][A-Za-z0-9_-]*?)[+-]\d+ by \S/;
 const reverted = /^(?:Created a revert of this change\b|Reverted\b)/i;
 
 /**
@@ -79,7 +81,24 @@ export function classifyMessage(
   else if (restored.test(lead)) result.kind = 'restored';
   else if (reverted.test(lead)) result.kind = 'reverted';
   else if (result.votes.length > 0 && body.length === 0) result.kind = 'vote';
+  else if (removedVotes(lines).length > 0) {
+    result.kind = 'vote';
+    result.votes = removedVotes(lines);
+  }
   return result;
+}
+
+/** Gerrit's `Removed Code-Review+2 by …` and `Removed the following votes:` lists (`* Verified-1 by …`). */
+function removedVotes(lines: readonly string[]): Vote[] {
+  const first = (lines[0] ?? '').trim();
+  const single = removedByLine.exec(first);
+  if (single) return [{ label: single[1] as string, value: 0, removed: true }];
+  if (!/^Removed the following votes:?$/i.test(first)) return [];
+  return lines
+    .slice(1)
+    .map((line) => removedListItem.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ label: match[1] as string, value: 0, removed: true }));
 }
 
 function uploadKind(rest: string): UploadKind {

@@ -4,7 +4,7 @@ import type { FailureKind } from './types.ts';
  * Version of the rule table. Bump it whenever a rule changes how signatures are formed, so caches and
  * users comparing two reports can tell that signatures moved.
  */
-export const FAILURE_RULES_VERSION = 2;
+export const FAILURE_RULES_VERSION = 3;
 
 /**
  * One way of reading a failure cause. Rules are tried in order; the first whose `pattern` matches the cause
@@ -107,6 +107,15 @@ export const failureRules: readonly FailureRule[] = [
       'A ThreadSanitizer, AddressSanitizer or UndefinedBehaviorSanitizer report with a location; keyed by tool, issue type, file and line.',
     example:
       'ThreadSanitizer issue: heap-use-after-free /home/couchbase/jenkins/workspace/kv_engine-threadsanitizer-master/kv_engine/daemon/cookie.h:156 in Cookie::getConnection() const',
+  },
+  {
+    id: 'sanitizer-leak',
+    kind: 'sanitizer',
+    pattern: /^(?<tool>[A-Za-z]*Sanitizer) issue:\s*\d+ byte\(s\) leaked in \d+ allocation\(s\)\.?\s*$/s,
+    signature: 'sanitizer:{tool}:leak',
+    description:
+      'A LeakSanitizer summary (`N byte(s) leaked in M allocation(s)`); keyed by tool, since the sizes vary from run to run.',
+    example: 'AddressSanitizer issue: 96 byte(s) leaked in 2 allocation(s).',
   },
   {
     id: 'sanitizer-unlocated',

@@ -96,6 +96,31 @@ describe('classifyMessage: votes', () => {
   });
 });
 
+describe('classifyMessage: removed votes', () => {
+  it("reads Gerrit's note that a vote was removed", () => {
+    expect(classify('Removed Code-Review+2 by Dave Rigby <daver@couchbase.com>')).toEqual({
+      kind: 'vote',
+      votes: [{ label: 'Code-Review', value: 0, removed: true }],
+    });
+  });
+
+  it('reads a list of removed votes', () => {
+    expect(
+      classify('Removed the following votes:\n\n* Code-Review+2 by Dave Rigby <d@x>\n* Verified-1 by Build Bot <b@x>'),
+    ).toEqual({
+      kind: 'vote',
+      votes: [
+        { label: 'Code-Review', value: 0, removed: true },
+        { label: 'Verified', value: 0, removed: true },
+      ],
+    });
+  });
+
+  it('keeps a removed reviewer as a comment', () => {
+    expect(classify('Removed reviewer Dave Rigby.')).toEqual({ kind: 'comment', votes: [] });
+  });
+});
+
 describe('classifyMessage: builds', () => {
   it('reads a build start with its position in the set', () => {
     expect(classify(`Patch Set 12:\n\nBuild Started ${job} (3/6)`)).toEqual({

@@ -10,7 +10,7 @@ const windows = (job: string) => `C:\\Jenkins\\workspace\\${job}`;
 
 describe('the failure rule table', () => {
   it('is versioned and lists its rules in the order they are tried', () => {
-    expect(FAILURE_RULES_VERSION).toBe(2);
+    expect(FAILURE_RULES_VERSION).toBe(3);
     expect(failureRules.map((rule) => [rule.id, rule.kind, rule.signature])).toEqual([
       ['ctest-timeout', 'ctest-timeout', 'ctest-timeout:{test}'],
       ['ctest-failure', 'ctest', 'ctest:{test}'],
@@ -20,6 +20,7 @@ describe('the failure rule table', () => {
       ['compile-gcc', 'compile', 'compile:{file}:{line}'],
       ['compile-other', 'compile', 'compile:{masked}'],
       ['sanitizer-located', 'sanitizer', 'sanitizer:{tool}:{issue}:{file}:{line}'],
+      ['sanitizer-leak', 'sanitizer', 'sanitizer:{tool}:leak'],
       ['sanitizer-unlocated', 'sanitizer', 'sanitizer:{tool}:{issue}[:{function}]'],
       ['other', 'other', 'other:{masked}'],
     ]);
@@ -79,6 +80,12 @@ describe('the failure rule table', () => {
         file: 'kv_engine/daemon/cookie.h',
         line: 156,
         function: 'Cookie::getConnection() const',
+      },
+      {
+        kind: 'sanitizer',
+        rule: 'sanitizer-leak',
+        signature: 'sanitizer:AddressSanitizer:leak',
+        tool: 'AddressSanitizer',
       },
       {
         kind: 'sanitizer',
