@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { serveCommand } from '../../src/cli/serve-command.ts';
 import { chromiumPath, hasChromium } from './support/chromium.ts';
+import { inCI } from './support/ci.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 /** Built under a sub-path, so every test also checks that links and the search bundle honour `--base`. */
@@ -19,7 +20,7 @@ const base = '/reports/';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!hasChromium()) {
     const reason = `no browser at ${chromiumPath}; install Debian's Chromium with \`apt-get install -y chromium\``;
-    if (!process.env.CI) {
+    if (!inCI()) {
       console.warn(`\n${'!'.repeat(100)}\n!! SKIPPING THE END-TO-END TESTS: ${reason}\n${'!'.repeat(100)}\n`);
     }
     project.provide('e2eSite', { url: null, reason });

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import { inCI } from './ci.ts';
 
 /** The site the e2e global setup built and serves, or why there is none. */
 export type E2eSite =
@@ -24,6 +25,6 @@ declare module 'vitest' {
  */
 export function e2eSite(): E2eSite {
   const site = inject('e2eSite');
-  if (site.url === null && process.env.CI) throw new Error(`end-to-end tests cannot run in CI: ${site.reason}`);
+  if (site.url === null && inCI()) throw new Error(`end-to-end tests cannot run in CI: ${site.reason}`);
   return site;
 }
