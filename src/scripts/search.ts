@@ -94,6 +94,8 @@ function update(): void {
 
 async function search(query: SearchQuery): Promise<void> {
   const current = ++generation;
+  // Set at once, so whoever changed the query sees the results as stale until this search has drawn them.
+  resultList.setAttribute('aria-busy', 'true');
   const chosen = Object.values(query.filters).reduce((sum, values) => sum + values.length, 0);
   filterSummary.textContent = chosen > 0 ? `Filters (${chosen} chosen)` : 'Filters';
   clearButton.hidden = chosen === 0;
@@ -103,6 +105,7 @@ async function search(query: SearchQuery): Promise<void> {
     moreButton.hidden = true;
     showCounts(totals);
     status.textContent = 'Type a test name, file, signature or any words of a review, or choose a filter.';
+    resultList.setAttribute('aria-busy', 'false');
     return;
   }
   const response = await pagefind.search(query.term || null, toPagefindOptions(query));
@@ -113,6 +116,7 @@ async function search(query: SearchQuery): Promise<void> {
   await showMore(current);
   if (current !== generation) return;
   status.textContent = describe(results.length, query);
+  resultList.setAttribute('aria-busy', 'false');
 }
 
 /** Appends the next page of results. */

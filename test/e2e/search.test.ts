@@ -8,11 +8,14 @@ const site = e2eSite();
 const changeId = 'I14f6e1718976b9f792fe28ab8aa309e4a61fdf32';
 const hostileId = 'I99999999aaaabbbbccccddddeeeeffff00001111';
 
-/** Waits until the search has settled on a result count, and returns the announcement. */
+/**
+ * Waits until the latest search has drawn its results, and returns its announcement. The results list is
+ * `aria-busy` from the moment the query changes (in the same task as the change event), so an earlier search's
+ * results are never taken for the new ones.
+ */
 async function settledStatus(page: Page): Promise<string> {
-  const status = page.locator('[data-search-status]', { hasText: /^(No results|\d[\d,]* results?)\b/ });
-  await status.waitFor();
-  return (await status.textContent()) ?? '';
+  await page.locator('[data-search-results][aria-busy="false"]').waitFor({ state: 'attached' });
+  return (await page.locator('[data-search-status]').textContent()) ?? '';
 }
 
 /** The result linking to a page, by the page's path under the site. */
@@ -76,9 +79,13 @@ describe.skipIf(site.url === null)('the search page, in Chromium', () => {
     expect(await page.locator('[data-search-filter-summary]').textContent()).toBe('Filters (1 chosen)');
 
     await filterBox(page, 'outcome', 'Merged').check();
-    await page.locator('[data-search-status]', { hasText: /^No results/ }).waitFor();
+    expect(await settledStatus(page)).toMatch(
+      /^No results for “ep_testsuite\.value_eviction” with the chosen filters\.$/,
+    );
+    expect(await page.locator('[data-search-results] > li').count()).toBe(0);
     await filterBox(page, 'outcome', 'Merged').uncheck();
-    await resultFor(page, `${base}changes/${changeId}/`).waitFor();
+    await settledStatus(page);
+    expect(await resultFor(page, `${base}changes/${changeId}/`).count()).toBe(1);
 
     await page.locator('#search-sort').selectOption('newest');
     await page.waitForFunction(() => new URLSearchParams(window.location.search).get('sort') === 'newest');
