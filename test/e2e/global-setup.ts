@@ -43,7 +43,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await promisify(execFile)(
       process.execPath,
-      ['bin/review-reports.mjs', 'build', exportDir, '--out', out, '--base', base, '--quiet'],
+      // Its own cache directory: every run renders every page, and never shares a cache with a developer's builds.
+      [
+        'bin/review-reports.mjs',
+        'build',
+        exportDir,
+        '--out',
+        out,
+        '--base',
+        base,
+        '--cache-dir',
+        join(work, 'cache'),
+        '--quiet',
+      ],
       { cwd: root, maxBuffer: 64 * 1024 * 1024, env: buildEnv() },
     );
   } catch (error) {
