@@ -67,7 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const quiet = { stdout: () => {}, stderr: () => {} };
   const served = await serveCommand(out, { port: 0, base }, quiet);
   if (!served.url || !served.close) throw new Error(`e2e: cannot serve ${out}`);
-  project.provide('e2eSite', { url: served.url, base, failurePages: hasFailurePages(out) });
+  project.provide('e2eSite', { url: served.url, base, failurePages: hasFailurePages(out), outDir: out });
   const close = served.close;
   return async () => {
     await close();

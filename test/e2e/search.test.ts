@@ -50,8 +50,15 @@ describe.skipIf(site.url === null)('the search page, in Chromium', () => {
     const bundle = page.waitForRequest(`${url}pagefind/pagefind.js`);
     await page.goto(`${url}search/?q=ep_testsuite.value_eviction`);
     await bundle;
-    expect(await page.locator('#search-query').inputValue()).toBe('ep_testsuite.value_eviction');
+    expect(await page.getByLabel('Search changes, failures and review messages').inputValue()).toBe(
+      'ep_testsuite.value_eviction',
+    );
     expect(await settledStatus(page)).toMatch(/^\d+ results? for “ep_testsuite\.value_eviction”\.$/);
+    expect(await page.locator('h1').allTextContents()).toEqual(['Search']);
+    expect(await page.getByRole('search').count()).toBe(1);
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('');
+    const platform = page.getByRole('group', { name: 'Platform' });
+    expect(await platform.getByRole('checkbox', { name: /^windows \(\d+\)$/ }).count()).toBe(1);
     expect(await page.locator('[data-search-status]').getAttribute('aria-live')).toBe('polite');
 
     const result = resultFor(page, `${base}changes/${changeId}/`);

@@ -10,6 +10,8 @@ export type E2eSite =
       base: string;
       /** Whether the build wrote failure pages (`/failures/<slug>/`). */
       failurePages: boolean;
+      /** The built site on disk. */
+      outDir: string;
     }
   | { url: null; reason: string };
 
