@@ -14,4 +14,6 @@ export default defineConfig({
   // Change pages whose data did not change are restored from the cache instead of rendered again.
   experimental: { incrementalBuild: true },
   integrations: [reviewReports()],
+  // The Content-Security-Policy forbids inline scripts: the search script must always be a file.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -68,6 +68,8 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   else delete process.env.REVIEW_REPORTS_CONFIG;
   process.env.REVIEW_REPORTS_PROGRESS = options.quiet ? '0' : '1';
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Vite reads BASE_URL from the environment too (test runners set it); `--base` must win.
+  delete process.env.BASE_URL;
   provideReport(model, config);
 
   const { build } = await import('astro');

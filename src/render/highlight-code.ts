@@ -11,7 +11,10 @@ type Highlighter = HighlighterGeneric<string, string>;
 const key = Symbol.for('review-reports.highlighter');
 interface State {
   highlighter: Promise<Highlighter>;
-  cache: Map<string, string>;
+  /** Highlighted lines by language and text. */
+  lines: Map<string, string>;
+  /** The opening `<pre>` tag, the same for every snippet. */
+  pre: string | null;
   // Colours become classes collected into one stylesheet: inline styles on every token would make a
   // big export's pages several times heavier.
   toClass: ShikiTransformerStyleToClass;
@@ -24,7 +27,8 @@ function state(): State {
       themes: ['github-light', 'github-dark'],
       langs: languages,
     }) as Promise<Highlighter>,
-    cache: new Map(),
+    lines: new Map(),
+    pre: null,
     toClass: transformerStyleToClass({ classPrefix: 'hl-' }),
   };
   return holder[key];
@@ -42,36 +46,40 @@ export function codeLanguage(name: string | undefined): CodeLanguage {
   return 'text';
 }
 
+const lineMarkup = /<code>([\s\S]*)<\/code><\/pre>$/;
+
 /**
- * Highlights code to HTML with both the light and the dark theme (as CSS variables), marking the given
- * 1-based lines. Each distinct input is highlighted once per process: a big export repeats the same
- * compiler and sanitizer output thousands of times.
+ * Highlights code to HTML with both the light and the dark theme (as CSS classes), marking the given 1-based
+ * lines. Lines are highlighted one at a time and each distinct line once per process: a big export repeats
+ * the same compiler and sanitizer lines thousands of times across jobs, patch sets and rebuilds, with only
+ * the workspace path line differing. (A construct spanning lines, such as a block comment, is rare in
+ * compiler output and then coloured line by line.)
  */
 export async function highlightCode(
   code: string,
   lang: CodeLanguage,
   markedLines: readonly number[] = [],
 ): Promise<string> {
-  const { highlighter, cache, toClass } = state();
-  const cacheKey = `${lang}\u0000${markedLines.join(',')}\u0000${code}`;
-  const cached = cache.get(cacheKey);
-  if (cached !== undefined) return cached;
+  const current = state();
+  const highlighter = await current.highlighter;
   const marked = new Set(markedLines);
-  const html = (await highlighter).codeToHtml(code, {
-    lang,
-    themes: { light: 'github-light', dark: 'github-dark' },
-    defaultColor: false,
-    transformers: [
-      toClass,
-      {
-        line(node, line) {
-          if (marked.has(line)) this.addClassToHast(node, 'error-line');
-        },
-      },
-    ],
+  const body = code.split('\n').map((line, index) => {
+    const cacheKey = `${lang}\u0000${line}`;
+    let html = current.lines.get(cacheKey);
+    if (html === undefined) {
+      const full = highlighter.codeToHtml(line, {
+        lang,
+        themes: { light: 'github-light', dark: 'github-dark' },
+        defaultColor: false,
+        transformers: [current.toClass],
+      });
+      current.pre ??= full.slice(0, full.indexOf('<code>'));
+      html = lineMarkup.exec(full)?.[1] ?? '';
+      current.lines.set(cacheKey, html);
+    }
+    return marked.has(index + 1) ? html.replace('<span class="line"', '<span class="line error-line"') : html;
   });
-  cache.set(cacheKey, html);
-  return html;
+  return `${current.pre}<code>${body.join('\n')}</code></pre>`;
 }
 
 /** The stylesheet for every colour class handed out so far, in a stable order. */

@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import type { Html, Image, Link, Root as MdastRoot, Text } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -23,6 +24,30 @@ const schema: SanitizeSchema = {
     code: [['className', /^language-[\w+#.-]+$/]],
   },
 };
+
+/**
+ * Raw HTML in a comment is something the reviewer typed, not markup to run: it is kept and shown as text
+ * (block HTML as a paragraph of text), so nothing a reviewer wrote disappears.
+ */
+function remarkHtmlAsText() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'html', (node: Html, index, parent) => {
+      if (!parent || index === undefined) return;
+      const text: Text = { type: 'text', value: node.value };
+      parent.children.splice(
+        index,
+        1,
+        (parent.type === 'root' ? { type: 'paragraph', children: [text] } : text) as never,
+      );
+    });
+    // An image would load remote content into the page: it becomes a link to the image instead.
+    visit(tree, 'image', (node: Image, index, parent) => {
+      if (!parent || index === undefined) return;
+      const link: Link = { type: 'link', url: node.url, children: [{ type: 'text', value: node.alt || node.url }] };
+      parent.children.splice(index, 1, link as never);
+    });
+  };
+}
 
 /** Links that survived sanitizing but are not absolute http(s) URLs become plain text; the rest open safely. */
 function rehypeSafeLinks() {
@@ -70,6 +95,7 @@ function rehypeHighlight() {
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkHtmlAsText)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
   .use(rehypeSafeLinks)
@@ -81,5 +107,29 @@ const processor = unified()
  * links, code blocks are highlighted. The only raw HTML in the output is Shiki's, which escapes its input.
  */
 export async function renderComment(text: string): Promise<string> {
+  return isPlainText(text) ? plainParagraphs(text) : markdownToHtml(text);
+}
+
+/** The full Markdown path of {@link renderComment}, without its shortcut for plain text. */
+export async function markdownToHtml(text: string): Promise<string> {
   return String(await processor.process(text));
+}
+
+// Most review comments are a few plain sentences; parsing them as Markdown is most of a big build's
+// rendering time. Text made only of these characters, with no line that Markdown reads as a list, heading
+// or code, renders exactly as paragraphs would (a test compares both paths).
+const plainCharacters = /^[A-Za-z0-9 ,.;:'"?()\n/-]*$/;
+const specialLine = /^(?:[ -]|\d+[.)]|[-=]+$)|\s$/;
+
+function isPlainText(text: string): boolean {
+  if (!plainCharacters.test(text) || /https?:|www\.|:\/\//i.test(text)) return false;
+  return text.split('\n').every((line) => !specialLine.test(line));
+}
+
+function plainParagraphs(text: string): string {
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
+    .filter((paragraph) => paragraph !== '');
+  return paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n');
 }

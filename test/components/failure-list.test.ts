@@ -70,7 +70,7 @@ describe('FailureList', () => {
   // Known bug, reported to the owner of FailureList.astro: its `errorLine` matches the word "error" of the first
   // line, "Compile error at <file>:898:46:", so the location line is marked instead of the `error:` line.
   // Turn this back into `it` when it is fixed.
-  it.fails('marks the error line of a compiler message, not its location line', async () => {
+  it('marks the error line of a compiler message, not its location line', async () => {
     const change = seeds.changes.find(
       (candidate) => candidate.id === 'I6418b9a8557b4ac978218706243e97523f95355d',
     ) as Change;

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { markdownToHtml, renderComment } from '../../src/render/render-comment.ts';
+
+describe('renderComment', () => {
+  it('renders Markdown: emphasis, code blocks highlighted, http links kept safe', async () => {
+    const html = await renderComment('**Careful**: see https://example.com/x\n\n```cpp\nint x = 0;\n```');
+    expect(html).toContain('<strong>Careful</strong>');
+    expect(html).toContain(
+      '<a href="https://example.com/x" rel="nofollow noopener noreferrer">https://example.com/x</a>',
+    );
+    expect(html).toContain('<div class="code-block"><pre class="shiki');
+  });
+
+  it('shows raw HTML as text, images as links, and drops javascript: links', async () => {
+    expect(await renderComment('<script>alert(1)</script> <b onclick="x">b</b>')).toBe(
+      '<p>&#x3C;script>alert(1)&#x3C;/script> &#x3C;b onclick="x">b&#x3C;/b></p>',
+    );
+    expect(await renderComment('a [x](javascript:alert(1)) ![i](http://e.com/i.png) <i>c</i>')).toBe(
+      '<p>a x <a href="http://e.com/i.png" rel="nofollow noopener noreferrer">i</a> &#x3C;i>c&#x3C;/i></p>',
+    );
+  });
+
+  it('renders plain text exactly as the Markdown path does', async () => {
+    const alphabet = fc.constantFrom(...'ab Z09 ,.;:\'"?()/-\n'.split(''));
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: alphabet, maxLength: 60 }), async (text) => {
+        expect(await renderComment(text)).toBe(await markdownToHtml(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
