@@ -38,9 +38,12 @@ export function changeToJson(change: Change) {
       url: run.url,
       result: run.result,
       patchSet: run.patchSet,
+      project: run.project,
       platform: run.platform,
+      branch: run.branch,
       date: run.date,
-      failures: run.failures.map((failure) => failure.signature),
+      // Each run's causes once, with their text; a verdict that repeats the run lists them without it.
+      failures: run.failures.map((failure) => failureToJson(failure, true)),
     })),
     votes: change.votes.map((vote) => ({
       patchSet: vote.patchSet,
@@ -58,20 +61,12 @@ function buildToJson(build: Build) {
     patchSet: build.patchSet,
     date: build.date,
     result: build.verdict,
-    jobs: build.jobs.map((job) => ({
-      name: job.name,
-      build: job.build,
-      url: job.url,
-      result: job.result,
-      project: job.project,
-      platform: job.platform,
-      branch: job.branch,
-    })),
-    failures: build.failures.map(failureToJson),
+    jobs: build.jobs.map((job) => ({ name: job.name, build: job.build, url: job.url, result: job.result })),
+    failures: build.failures.map((failure) => failureToJson(failure, false)),
   };
 }
 
-export function failureToJson(failure: Failure) {
+export function failureToJson(failure: Failure, withText: boolean) {
   const json: Record<string, string | number> = {
     kind: failure.kind,
     signature: failure.signature,
@@ -82,8 +77,10 @@ export function failureToJson(failure: Failure) {
     const value = failure[key];
     if (value !== undefined) json[key] = value;
   }
-  json.text = failure.text;
-  json.source = `${failure.position.file}:${failure.position.line}`;
+  if (withText) {
+    json.text = failure.text;
+    json.source = `${failure.position.file}:${failure.position.line}`;
+  }
   return json;
 }
 

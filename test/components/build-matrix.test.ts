@@ -67,8 +67,8 @@ describe('BuildMatrix', () => {
         (build) => `http://cv.jenkins.couchbase.com/job/kv_engine-windows-master/${build}/`,
       ),
     );
-    expect(attributes(windows, '.runs a.badge', 'rel')).toEqual(new Array(7).fill('noopener noreferrer'));
-    expect(attributes(windows, '.runs a.badge', 'title')[1]).toBe('kv_engine-windows-master #9412: FAILURE');
+    // The column header names the job; the page's no-referrer policy covers every link.
+    expect(attributes(windows, '.runs a.badge', 'title')).toEqual(new Array(7).fill(null));
     expect(texts(windows, 'a.run-failures')).toEqual([
       '1 failure',
       '2 failures',
