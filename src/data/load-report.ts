@@ -9,6 +9,7 @@ export interface Report {
   model: ReportModel;
   config: UserConfig;
   changeBySlug: Map<string, Change>;
+  changeById: Map<string, Change>;
   signatureBySlug: Map<string, SignatureEntry>;
   signatureByKey: Map<string, SignatureEntry>;
 }
@@ -48,6 +49,7 @@ function createReport(model: ReportModel, config: UserConfig): Report {
     model,
     config,
     changeBySlug: new Map(model.changes.map((change) => [change.slug, change])),
+    changeById: new Map(model.changes.map((change) => [change.id, change])),
     signatureBySlug: new Map(model.signatures.map((entry) => [entry.slug, entry])),
     signatureByKey: new Map(model.signatures.map((entry) => [entry.signature, entry])),
   };

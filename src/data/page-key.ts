@@ -1,5 +1,5 @@
 import { hashText } from '../lib/hash-text.ts';
-import type { Change } from '../lib/types.ts';
+import type { Change, SignatureEntry } from '../lib/types.ts';
 import type { Report } from './load-report.ts';
 
 /**
@@ -18,4 +18,10 @@ export function changePageKey(report: Report, change: Change): string {
     `${change.digest}\u0000${JSON.stringify(report.config)}\u0000${[...new Set(flaky)].sort().join('\u0000')}`,
     16,
   );
+}
+
+/** The incremental-build key of a failure page: its entry and the subjects of the changes it links to. */
+export function signatureHistoryKey(report: Report, entry: SignatureEntry): string {
+  const subjects = entry.changes.map((id) => report.changeById.get(id)?.subject ?? '');
+  return hashText(`${JSON.stringify(entry)}\u0000${JSON.stringify(report.config)}\u0000${subjects.join('\u0000')}`, 16);
 }

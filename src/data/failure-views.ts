@@ -1,0 +1,54 @@
+import type { FailureKind, SignatureEntry } from '../lib/types.ts';
+
+/** One pre-rendered view of the failure index: the index is sortable and filterable with no script and no server. */
+export interface FailureView {
+  /** Path under `/failures/`; `''` is the index itself. */
+  path: string;
+  label: string;
+  /** The group of links the view belongs to in the view bar. */
+  group: 'sort' | 'filter';
+  entries: SignatureEntry[];
+}
+
+const byNumber = (pick: (entry: SignatureEntry) => number) => (a: SignatureEntry, b: SignatureEntry) =>
+  pick(b) - pick(a) || compare(a.signature, b.signature);
+const byDate = (pick: (entry: SignatureEntry) => string | null) => (a: SignatureEntry, b: SignatureEntry) =>
+  compare(pick(b) ?? '', pick(a) ?? '') || compare(a.signature, b.signature);
+
+/** Every view of the failure index: four orders of all signatures, then flaky ones and one per kind present. */
+export function failureViews(signatures: readonly SignatureEntry[]): FailureView[] {
+  const byOccurrences = [...signatures].sort(byNumber((entry) => entry.occurrences.length));
+  const kinds = [...new Set(signatures.map((entry) => entry.kind))].sort() as FailureKind[];
+  return [
+    { path: '', label: 'Most occurrences', group: 'sort', entries: byOccurrences },
+    {
+      path: 'by-changes',
+      label: 'Most changes',
+      group: 'sort',
+      entries: [...signatures].sort(byNumber((entry) => entry.changes.length)),
+    },
+    {
+      path: 'by-last-seen',
+      label: 'Last seen',
+      group: 'sort',
+      entries: [...signatures].sort(byDate((entry) => entry.lastSeen)),
+    },
+    {
+      path: 'newest',
+      label: 'First seen',
+      group: 'sort',
+      entries: [...signatures].sort(byDate((entry) => entry.firstSeen)),
+    },
+    { path: 'flaky', label: 'Flaky', group: 'filter', entries: byOccurrences.filter((entry) => entry.flaky) },
+    ...kinds.map((kind) => ({
+      path: `kind/${kind}`,
+      label: kind,
+      group: 'filter' as const,
+      entries: byOccurrences.filter((entry) => entry.kind === kind),
+    })),
+  ];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
