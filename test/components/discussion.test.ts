@@ -42,9 +42,10 @@ describe('Discussion', () => {
   it('shows every message of the seed change, bot messages as plain text left out of the search index', async () => {
     const tree = parseHtml(await render(Discussion, { change: seedChange, limit: 20_000 }));
     expect(selectAll('article.message', tree)).toHaveLength(seedChange.messages.length);
+    const articles = selectAll('article.message.build-result', tree);
+    expect(articles.map((article) => article.properties.dataPagefindIgnore)).toEqual(new Array(8).fill('all'));
     const bot = selectAll('article.message.build-result pre.text', tree);
     expect(bot).toHaveLength(8);
-    expect(bot.every((pre) => pre.properties.dataPagefindIgnore === '')).toBe(true);
     expect(text(bot[0] as Element)).toMatch(/^Patch Set 25: Verified-1 Build Failed http:\/\/cv\.jenkins/);
   });
 
