@@ -59,14 +59,17 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
     });
   }
 
-  const ordered = [...dumps].sort((a, b) => dumpPatchSet(a) - dumpPatchSet(b) || compare(a.file, b.file));
+  const patchSetOf = new Map(dumps.map((dump) => [dump, dumpPatchSet(dump)]));
+  const ordered = [...dumps].sort(
+    (a, b) => (patchSetOf.get(a) as number) - (patchSetOf.get(b) as number) || compare(a.file, b.file),
+  );
   const seen = new Map<string, Message>();
   const fingerprints = new Map<string, string>();
   const candidates: Array<{ message: Message; sortDate: string; order: number; named: boolean }> = [];
   let order = 0;
 
   for (const dump of ordered) {
-    const ownPatchSet = dumpPatchSet(dump);
+    const ownPatchSet = patchSetOf.get(dump) as number;
     const keys: string[] = [];
     let lastDate = '';
     for (const raw of dump.messages) {
@@ -77,7 +80,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
       const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules);
       const message: Message = {
         ...classified,
-        id: `m-${hashText(key, 12)}`,
+        id: `m-${key.slice(0, 12)}`,
         author: raw.author,
         date: raw.date,
         text: raw.text,
@@ -136,7 +139,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
 
   const activity = dateRange(messages.map((message) => message.date));
   const patchSets = new Set<number>(messages.map((message) => message.patchSet));
-  for (const dump of dumps) patchSets.add(dumpPatchSet(dump));
+  for (const dump of dumps) patchSets.add(patchSetOf.get(dump) as number);
   if (patchSets.size > 1) patchSets.delete(0);
 
   const change: Change = {
@@ -189,10 +192,17 @@ function dumpPatchSet(dump: Dump): number {
   return highest;
 }
 
-/** Two copies of one message agree on author, date and text; whitespace at line ends does not count. */
+/**
+ * Two copies of one message agree on author, date, text and inline comments (whitespace at line ends does
+ * not count: the reader drops it). The key is a digest, so a big export does not keep a second copy of
+ * every text only to find repeats.
+ */
 function messageKey(message: RawMessage): string {
   const inline = message.inlineComments.map((comment) => `${comment.path}:${comment.line ?? ''}:${comment.text}`);
-  return [message.author, message.date ?? message.rawDate, message.text, ...inline].join('\u0000');
+  return hashText(
+    [message.author, message.date ?? message.rawDate, hashText(message.text, 40), ...inline].join('\u0000'),
+    40,
+  );
 }
 
 function collectRuns(runs: Map<string, JobRun>, message: Message): void {

@@ -52,7 +52,8 @@ export function classifyMessage(
     rest = lines;
   }
 
-  const body = rest.map((line) => line.trim()).filter((line) => line !== '');
+  // Only the first two lines of text decide the kind; a bot verdict has hundreds more.
+  const body = firstNonBlank(rest, 2);
   const count = body.length > 0 ? commentCount.exec(body[0] as string) : null;
   if (count) result.commentCount = Number(count[1]);
   const lead = (count ? body[1] : body[0]) ?? '';
@@ -99,6 +100,17 @@ function removedVotes(lines: readonly string[]): Vote[] {
     .map((line) => removedListItem.exec(line.trim()))
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => ({ label: match[1] as string, value: 0, removed: true }));
+}
+
+function firstNonBlank(lines: readonly string[], wanted: number): string[] {
+  const found: string[] = [];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    found.push(trimmed);
+    if (found.length === wanted) break;
+  }
+  return found;
 }
 
 function uploadKind(rest: string): UploadKind {

@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo.ts';
 import { classifyFailure } from './classify-failure.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
@@ -10,6 +11,11 @@ const jobLine = /^(https?:\/\/\S+)\s+:\s+([A-Z][A-Z_]*)$/;
 // The closing parenthesis is optional: a line the bot cut short still names its run, and the URL must not leak
 // into the cause text (and so into the signature).
 const causeEnd = /\s*\(\s*(https?:\/\/[^\s()]+)\s*\)?$/;
+
+// The bot repeats the latest run of every job, with its causes, in each new verdict: the same URLs and
+// cause texts come back again and again, so they are read once.
+const readJobUrl = boundedMemo(parseJobUrl);
+const classifyWithDefaultRules = boundedMemo((cause: string) => classifyFailure(cause, failureRules));
 
 const verdicts: Record<string, Verdict> = {
   successful: 'successful',
@@ -57,8 +63,8 @@ export function extractBuild(
   const addFailure = (causeLines: string[], url: string, startIndex: number) => {
     const cause = trimBlankLines(causeLines).join('\n');
     if (cause === '') return;
-    const job = parseJobUrl(url);
-    const classified = classifyFailure(cause, rules);
+    const job = readJobUrl(url);
+    const classified = rules === failureRules ? classifyWithDefaultRules(cause) : classifyFailure(cause, rules);
     failures.push({
       ...classified,
       job: job?.name ?? lastJob?.name ?? url,
@@ -80,7 +86,7 @@ export function extractBuild(
     const job = jobLine.exec(line);
     if (job) {
       flushOrphan();
-      const parsed = parseJobUrl(job[1] as string);
+      const parsed = readJobUrl(job[1] as string);
       const report: JobReport = {
         name: parsed?.name ?? (job[1] as string),
         project: parsed?.project ?? '',

@@ -17,6 +17,12 @@ export function parseDate(text: string): string | null {
   const second = Number(s);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
   const millis = Number(`${fraction}00`.slice(0, 3));
+  // Every message has a date: the common UTC case is written out directly, without Date objects.
+  if ((!zone || !/^[+-]/.test(zone)) && second < 60) {
+    if (day > daysInMonth(year, month)) return null;
+    const two = (value: number) => String(value).padStart(2, '0');
+    return `${y}-${mo}-${d}T${two(hour)}:${two(minute)}:${two(second)}.${String(millis).padStart(3, '0')}Z`;
+  }
   let time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   const check = new Date(time);
   // Date.UTC rolls 31 February over into March; a date that rolls over was not a date.
@@ -27,4 +33,9 @@ export function parseDate(text: string): string | null {
     time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
   return new Date(time).toISOString();
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel } from './build-model.ts';
@@ -46,5 +46,5 @@ export function parseExport(root: string, options: ParseExportOptions = {}): Rep
 }
 
 function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+  return hash('sha1', bytes, 'hex').slice(0, 16);
 }
