@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
 import { buildStats } from '../data/build-stats.ts';
@@ -74,14 +74,26 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
 
   const { build } = await import('astro');
   progress('rendering pages');
-  await build({
-    root: projectRoot,
-    outDir: out,
-    ...(options.cacheDir ? { cacheDir: resolve(options.cacheDir) } : {}),
-    ...(options.base ? { base: options.base } : {}),
-    ...(options.site ? { site: options.site } : {}),
-    logLevel: options.verbose ? 'info' : options.quiet ? 'error' : 'warn',
-  });
+  // Astro bundles the pages it prerenders into `<cwd>/.astro/.prerender/` (when `out` is not under the working
+  // directory) and deletes it after: two builds from one working directory would delete each other's bundle.
+  // Each build works in a folder of its own inside the project, where the bundle still finds `node_modules`.
+  const cwd = process.cwd();
+  mkdirSync(join(projectRoot, '.astro'), { recursive: true });
+  const workDir = mkdtempSync(join(projectRoot, '.astro', 'build-'));
+  process.chdir(workDir);
+  try {
+    await build({
+      root: projectRoot,
+      outDir: out,
+      ...(options.cacheDir ? { cacheDir: resolve(options.cacheDir) } : {}),
+      ...(options.base ? { base: options.base } : {}),
+      ...(options.site ? { site: options.site } : {}),
+      logLevel: options.verbose ? 'info' : options.quiet ? 'error' : 'warn',
+    });
+  } finally {
+    process.chdir(cwd);
+    rmSync(workDir, { recursive: true, force: true });
+  }
 
   const stats = buildStats();
   const finished = performance.now();

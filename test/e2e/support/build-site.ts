@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+export const projectRoot = resolve(import.meta.dirname, '../../..');
+
+/**
+ * The environment of a build: ours without what Vitest puts in it (`NODE_ENV=test`, and `BASE_URL`, `MODE`,
+ * `DEV`, `PROD`, `SSR`, which Vite would take as `import.meta.env` and so ignore `--base`).
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const name of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'VITEST', 'VITEST_MODE']) {
+    delete env[name];
+  }
+  return env;
+}
+
+/** What a run of the real CLI printed, and how it ended. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `bin/review-reports.mjs` with the given arguments in a child process, as a user would. */
+export async function runCli(args: readonly string[]): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/review-reports.mjs', ...args], {
+      cwd: projectRoot,
+      maxBuffer: 256 * 1024 * 1024,
+      env: buildEnv(),
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : -1,
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? '',
+    };
+  }
+}
