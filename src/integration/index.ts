@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { buildStats } from '../data/build-stats.ts';
 import { loadReport } from '../data/load-report.ts';
 import { highlightCss } from '../render/highlight-code.ts';
-import { writeSearchIndex } from './pagefind.ts';
+import { buildSearchIndex } from './pagefind.ts';
 import { verifyOutput } from './verify-output.ts';
 
 /** Wires review-reports' build steps into Astro's hooks: the highlight stylesheet, the conservation check, the search index. */
@@ -28,12 +28,7 @@ export default function reviewReports(): AstroIntegration {
           );
         }
         const started = performance.now();
-        // Astro lists pages by pathname (`changes/I1/`, `` for the home page); endpoints such as JSON are not pages.
-        const htmlPages = pages
-          .map((page) => page.pathname.replace(/^\/+/, ''))
-          .filter((pathname) => pathname === '' || pathname.endsWith('/'))
-          .map((pathname) => `${pathname}index.html`);
-        const indexed = await writeSearchIndex(root, htmlPages);
+        const indexed = await buildSearchIndex(root);
         logger.info(`indexed ${indexed.pages} pages for search`);
         const stats = buildStats();
         stats.indexMs = performance.now() - started;

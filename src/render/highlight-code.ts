@@ -53,17 +53,23 @@ const lineMarkup = /<code>([\s\S]*)<\/code><\/pre>$/;
  * lines. Lines are highlighted one at a time and each distinct line once per process: a big export repeats
  * the same compiler and sanitizer lines thousands of times across jobs, patch sets and rebuilds, with only
  * the workspace path line differing. (A construct spanning lines, such as a block comment, is rare in
- * compiler output and then coloured line by line.)
+ * compiler output and then coloured line by line.) Lines `plain` accepts are shown as text, uncoloured: a
+ * compiler's location line differs on every job and is no code to colour.
  */
 export async function highlightCode(
   code: string,
   lang: CodeLanguage,
   markedLines: readonly number[] = [],
+  plain: (line: string) => boolean = () => false,
 ): Promise<string> {
   const current = state();
   const highlighter = await current.highlighter;
   const marked = new Set(markedLines);
   const body = code.split('\n').map((line, index) => {
+    if (plain(line)) {
+      const html = `<span class="line">${escapeHtml(line)}</span>`;
+      return marked.has(index + 1) ? html.replace('<span class="line"', '<span class="line error-line"') : html;
+    }
     const cacheKey = `${lang}\u0000${line}`;
     let html = current.lines.get(cacheKey);
     if (html === undefined) {
@@ -80,6 +86,10 @@ export async function highlightCode(
     return marked.has(index + 1) ? html.replace('<span class="line"', '<span class="line error-line"') : html;
   });
   return `${current.pre}<code>${body.join('\n')}</code></pre>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The stylesheet for every colour class handed out so far, in a stable order. */

@@ -1,0 +1,179 @@
+import { max } from 'd3-array';
+import { scaleBand, scaleLinear } from 'd3-scale';
+
+/** One bar: a category and its count. */
+export interface BarDatum {
+  label: string;
+  value: number;
+}
+
+export interface BarChartOptions {
+  /** `vertical`: columns along a time axis; `horizontal`: one labelled row per category. */
+  orientation: 'vertical' | 'horizontal';
+  /** Width of the drawing in SVG units; the page scales it down to fit, never up. */
+  width: number;
+  /** Vertical charts only: the height of the drawing. Horizontal charts grow a row per bar. */
+  height?: number;
+  /** Vertical charts only: at most this many category labels under the axis, evenly spaced. */
+  maxCategoryLabels?: number;
+}
+
+export interface ChartBar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  label: string;
+  value: number;
+}
+
+export interface ChartText {
+  x: number;
+  y: number;
+  text: string;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+export interface ChartLine {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Everything a bar chart draws, as plain numbers and strings: the component only turns it into SVG elements. */
+export interface BarChartGeometry {
+  width: number;
+  height: number;
+  bars: ChartBar[];
+  /** Lines across the plot at the value ticks (vertical charts). */
+  gridLines: ChartLine[];
+  /** The value axis' tick labels (vertical charts). */
+  valueTicks: ChartText[];
+  /** Category names: under the axis (vertical), or left of each bar (horizontal). */
+  categoryLabels: ChartText[];
+  /** The count written at the end of each bar (horizontal charts). */
+  barValues: ChartText[];
+  /** The zero line the bars stand on. */
+  baseline: ChartLine;
+}
+
+/** The size of chart text in SVG units: `.chart text` in global.css sets the same. */
+export const FONT_SIZE = 11;
+/** Text cannot be measured at build time; this average glyph width of a sans-serif face errs on the wide side. */
+const CHAR_WIDTH = FONT_SIZE * 0.62;
+const ROW_HEIGHT = 24;
+const MAX_LABEL_CHARS = 24;
+
+/** Lays out a bar chart: scales, bars, ticks and labels, ready to draw. */
+export function barChart(data: readonly BarDatum[], options: BarChartOptions): BarChartGeometry {
+  return options.orientation === 'vertical' ? columns(data, options) : rows(data, options);
+}
+
+function columns(data: readonly BarDatum[], options: BarChartOptions): BarChartGeometry {
+  const { width, height = 220, maxCategoryLabels = 8 } = options;
+  const y = valueScale(data).range([height - 28, 10]);
+  const ticks = y.ticks(4).filter(Number.isInteger);
+  const left = 10 + Math.max(...ticks.map((tick) => textWidth(formatCount(tick))));
+  const top = 10;
+  const bottom = height - 28;
+  const right = width - 8;
+  const x = scaleBand<number>()
+    .domain(data.map((_, index) => index))
+    .range([left, right])
+    // Hundreds of weeks leave no room for gaps; a few dozen read better with them.
+    .paddingInner(data.length > 150 ? 0 : 0.2)
+    .paddingOuter(0.1);
+  const step = Math.max(1, Math.ceil(data.length / maxCategoryLabels));
+  return {
+    width,
+    height,
+    bars: data.map((datum, index) => ({
+      x: round(x(index) ?? left),
+      y: round(y(datum.value)),
+      width: round(x.bandwidth()),
+      height: round(bottom - y(datum.value)),
+      label: datum.label,
+      value: datum.value,
+    })),
+    gridLines: ticks
+      .filter((tick) => tick > 0)
+      .map((tick) => ({ x1: left, y1: round(y(tick)), x2: right, y2: round(y(tick)) })),
+    valueTicks: ticks.map((tick) => ({
+      x: left - 6,
+      y: round(y(tick) + FONT_SIZE / 3),
+      text: formatCount(tick),
+      anchor: 'end',
+    })),
+    categoryLabels: data.flatMap((datum, index) => {
+      if (index % step !== 0) return [];
+      const half = textWidth(datum.label) / 2;
+      // Centred under its bar, but pulled inside the drawing when the bar is near an edge.
+      const center = Math.min(Math.max((x(index) ?? left) + x.bandwidth() / 2, half), width - half);
+      return [{ x: round(center), y: round(bottom + FONT_SIZE + 6), text: datum.label, anchor: 'middle' as const }];
+    }),
+    barValues: [],
+    baseline: { x1: left, y1: bottom, x2: right, y2: bottom },
+  };
+}
+
+function rows(data: readonly BarDatum[], options: BarChartOptions): BarChartGeometry {
+  const { width } = options;
+  const labels = data.map((datum) => truncate(datum.label, MAX_LABEL_CHARS));
+  const left = 8 + Math.max(0, ...labels.map(textWidth));
+  const widestValue = Math.max(0, ...data.map((datum) => textWidth(formatCount(datum.value))));
+  const top = 4;
+  const bottom = top + data.length * ROW_HEIGHT;
+  const x = valueScale(data).range([left, Math.max(left + 1, width - widestValue - 8)]);
+  const y = scaleBand<number>()
+    .domain(data.map((_, index) => index))
+    .range([top, bottom])
+    .padding(0.2);
+  const middle = (index: number) => (y(index) ?? top) + y.bandwidth() / 2 + FONT_SIZE / 3;
+  return {
+    width,
+    height: bottom + 4,
+    bars: data.map((datum, index) => ({
+      x: left,
+      y: round(y(index) ?? top),
+      width: round(x(datum.value) - left),
+      height: round(y.bandwidth()),
+      label: datum.label,
+      value: datum.value,
+    })),
+    gridLines: [],
+    valueTicks: [],
+    categoryLabels: labels.map((text, index) => ({ x: left - 6, y: round(middle(index)), text, anchor: 'end' })),
+    barValues: data.map((datum, index) => ({
+      x: round(x(datum.value) + 4),
+      y: round(middle(index)),
+      text: formatCount(datum.value),
+      anchor: 'start',
+    })),
+    baseline: { x1: left, y1: top, x2: left, y2: bottom },
+  };
+}
+
+/** Counts from 0 to a round number above the largest; an all-zero chart still gets a unit axis. */
+function valueScale(data: readonly BarDatum[]) {
+  return scaleLinear()
+    .domain([0, Math.max(1, max(data, (datum) => datum.value) ?? 0)])
+    .nice();
+}
+
+function textWidth(text: string): number {
+  return text.length * CHAR_WIDTH;
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** One decimal is finer than a pixel and keeps the markup short. */
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
