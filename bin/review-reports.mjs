@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=12288 --max-semi-space-size=32
 // The CLI is TypeScript run through Node's type stripping (Node >= 22.18, pinned to 24 by the `node` devDependency).
 import { main } from '../src/cli/main.ts';
 
