@@ -16,6 +16,8 @@ export interface BarChartOptions {
   height?: number;
   /** Vertical charts only: at most this many category labels under the axis, evenly spaced. */
   maxCategoryLabels?: number;
+  /** Size of the chart's text in SVG units; the component's CSS must set the same. Default {@link FONT_SIZE}. */
+  fontSize?: number;
 }
 
 export interface ChartBar {
@@ -45,6 +47,8 @@ export interface ChartLine {
 export interface BarChartGeometry {
   width: number;
   height: number;
+  /** The text size the layout assumed, in SVG units. */
+  fontSize: number;
   bars: ChartBar[];
   /** Lines across the plot at the value ticks (vertical charts). */
   gridLines: ChartLine[];
@@ -60,23 +64,29 @@ export interface BarChartGeometry {
 
 /** The size of chart text in SVG units: `.chart text` in global.css sets the same. */
 export const FONT_SIZE = 11;
-/** Text cannot be measured at build time; this average glyph width of a sans-serif face errs on the wide side. */
-const CHAR_WIDTH = FONT_SIZE * 0.62;
 const ROW_HEIGHT = 24;
 const MAX_LABEL_CHARS = 24;
 
 /** Lays out a bar chart: scales, bars, ticks and labels, ready to draw. */
 export function barChart(data: readonly BarDatum[], options: BarChartOptions): BarChartGeometry {
-  return options.orientation === 'vertical' ? columns(data, options) : rows(data, options);
+  const fontSize = options.fontSize ?? FONT_SIZE;
+  const text = { size: fontSize, width: (value: string) => textWidth(value, fontSize) };
+  return options.orientation === 'vertical' ? columns(data, options, text) : rows(data, options, text);
 }
 
-function columns(data: readonly BarDatum[], options: BarChartOptions): BarChartGeometry {
+/** Text cannot be measured at build time: lengths are estimated. */
+interface TextMetrics {
+  size: number;
+  width: (text: string) => number;
+}
+
+function columns(data: readonly BarDatum[], options: BarChartOptions, text: TextMetrics): BarChartGeometry {
   const { width, height = 220, maxCategoryLabels = 8 } = options;
-  const y = valueScale(data).range([height - 28, 10]);
-  const ticks = y.ticks(4).filter(Number.isInteger);
-  const left = 10 + Math.max(...ticks.map((tick) => textWidth(formatCount(tick))));
   const top = 10;
-  const bottom = height - 28;
+  const bottom = height - text.size - 17;
+  const y = valueScale(data).range([bottom, top]);
+  const ticks = y.ticks(4).filter(Number.isInteger);
+  const left = 10 + Math.max(...ticks.map((tick) => text.width(formatCount(tick))));
   const right = width - 8;
   const x = scaleBand<number>()
     .domain(data.map((_, index) => index))
@@ -88,6 +98,7 @@ function columns(data: readonly BarDatum[], options: BarChartOptions): BarChartG
   return {
     width,
     height,
+    fontSize: text.size,
     bars: data.map((datum, index) => ({
       x: round(x(index) ?? left),
       y: round(y(datum.value)),
@@ -101,27 +112,27 @@ function columns(data: readonly BarDatum[], options: BarChartOptions): BarChartG
       .map((tick) => ({ x1: left, y1: round(y(tick)), x2: right, y2: round(y(tick)) })),
     valueTicks: ticks.map((tick) => ({
       x: left - 6,
-      y: round(y(tick) + FONT_SIZE / 3),
+      y: round(y(tick) + text.size / 3),
       text: formatCount(tick),
       anchor: 'end',
     })),
     categoryLabels: data.flatMap((datum, index) => {
       if (index % step !== 0) return [];
-      const half = textWidth(datum.label) / 2;
+      const half = text.width(datum.label) / 2;
       // Centred under its bar, but pulled inside the drawing when the bar is near an edge.
       const center = Math.min(Math.max((x(index) ?? left) + x.bandwidth() / 2, half), width - half);
-      return [{ x: round(center), y: round(bottom + FONT_SIZE + 6), text: datum.label, anchor: 'middle' as const }];
+      return [{ x: round(center), y: round(bottom + text.size + 6), text: datum.label, anchor: 'middle' as const }];
     }),
     barValues: [],
     baseline: { x1: left, y1: bottom, x2: right, y2: bottom },
   };
 }
 
-function rows(data: readonly BarDatum[], options: BarChartOptions): BarChartGeometry {
+function rows(data: readonly BarDatum[], options: BarChartOptions, text: TextMetrics): BarChartGeometry {
   const { width } = options;
   const labels = data.map((datum) => truncate(datum.label, MAX_LABEL_CHARS));
-  const left = 8 + Math.max(0, ...labels.map(textWidth));
-  const widestValue = Math.max(0, ...data.map((datum) => textWidth(formatCount(datum.value))));
+  const left = 8 + Math.max(0, ...labels.map(text.width));
+  const widestValue = Math.max(0, ...data.map((datum) => text.width(formatCount(datum.value))));
   const top = 4;
   const bottom = top + data.length * ROW_HEIGHT;
   const x = valueScale(data).range([left, Math.max(left + 1, width - widestValue - 8)]);
@@ -129,10 +140,11 @@ function rows(data: readonly BarDatum[], options: BarChartOptions): BarChartGeom
     .domain(data.map((_, index) => index))
     .range([top, bottom])
     .padding(0.2);
-  const middle = (index: number) => (y(index) ?? top) + y.bandwidth() / 2 + FONT_SIZE / 3;
+  const middle = (index: number) => (y(index) ?? top) + y.bandwidth() / 2 + text.size / 3;
   return {
     width,
     height: bottom + 4,
+    fontSize: text.size,
     bars: data.map((datum, index) => ({
       x: left,
       y: round(y(index) ?? top),
@@ -143,7 +155,12 @@ function rows(data: readonly BarDatum[], options: BarChartOptions): BarChartGeom
     })),
     gridLines: [],
     valueTicks: [],
-    categoryLabels: labels.map((text, index) => ({ x: left - 6, y: round(middle(index)), text, anchor: 'end' })),
+    categoryLabels: labels.map((label, index) => ({
+      x: left - 6,
+      y: round(middle(index)),
+      text: label,
+      anchor: 'end',
+    })),
     barValues: data.map((datum, index) => ({
       x: round(x(datum.value) + 4),
       y: round(middle(index)),
@@ -161,8 +178,9 @@ function valueScale(data: readonly BarDatum[]) {
     .nice();
 }
 
-function textWidth(text: string): number {
-  return text.length * CHAR_WIDTH;
+/** The average glyph width of a sans-serif face is about half the font size; 0.62 errs on the wide side. */
+function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.62;
 }
 
 function truncate(text: string, length: number): string {
