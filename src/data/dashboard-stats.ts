@@ -1,4 +1,5 @@
 import type { Change, FailureKind, ReportModel, SignatureEntry } from '../lib/types.ts';
+import { newestActivityFirst } from './newest-activity-first.ts';
 
 /** The export-wide numbers of the dashboard. */
 export interface DashboardTotals {
@@ -120,9 +121,7 @@ function computeStats(model: ReportModel): DashboardStats {
     failuresByKind: [...kinds]
       .map(([kind, count]) => ({ kind, count }))
       .sort((a, b) => b.count - a.count || compare(a.kind, b.kind)),
-    recentChanges: [...model.changes]
-      .sort((a, b) => compare(b.lastActivity ?? '', a.lastActivity ?? '') || compare(a.id, b.id))
-      .slice(0, RECENT_CHANGES),
+    recentChanges: [...model.changes].sort(newestActivityFirst).slice(0, RECENT_CHANGES),
     newestActivity: model.newestActivity,
   };
 }
