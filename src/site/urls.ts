@@ -17,3 +17,9 @@ export const urls = {
   apiFailures: () => sitePath('api/failures.json'),
   feed: () => sitePath('feed.xml'),
 };
+
+/** The sitemap, and the numbered parts a site too big for one sitemap file is split into. */
+export const sitemapUrls = {
+  sitemap: () => sitePath('sitemap.xml'),
+  part: (part: number) => sitePath(`sitemap-${part}.xml`),
+};
