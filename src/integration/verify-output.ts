@@ -16,6 +16,16 @@ export interface Discrepancy {
  */
 export function verifyOutput(root: string, model: ReportModel): Discrepancy[] {
   const problems: Discrepancy[] = [];
+  // Two changes (or signatures) with one slug would share one page: the later would hide the earlier.
+  const pageOwners = new Map<string, string>();
+  const claim = (page: string, owner: string) => {
+    const earlier = pageOwners.get(page);
+    if (earlier === undefined) pageOwners.set(page, owner);
+    else problems.push({ page, missing: `${owner}, whose page is also the page of ${earlier}` });
+  };
+  for (const change of model.changes) claim(`changes/${change.slug}/index.html`, `change ${change.id}`);
+  for (const entry of model.signatures) claim(`failures/${entry.slug}/index.html`, `signature ${entry.signature}`);
+
   for (const change of model.changes) {
     const page = `changes/${change.slug}/index.html`;
     let html: string;

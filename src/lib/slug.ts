@@ -1,13 +1,17 @@
 import { hashText } from './hash-text.ts';
 
-const safeId = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+// A plain identifier starts with a letter: a bare number would take a page of the change list (`/changes/2/`).
+const safeId = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/;
+// How every hashed slug ends: a Change-Id that ends so too is hashed, so it cannot take another change's page.
+const hashedEnd = /-[0-9a-f]{10}$/;
 
 /**
  * The path segment of a change: the Change-Id itself when it is a plain identifier (every Gerrit Change-Id
- * is), otherwise a sanitized form with a hash of the original, so no input ever names a path.
+ * is), otherwise a sanitized form with a hash of the original, so no input ever names a path. A plain
+ * identifier never ends like a hashed slug, so two Change-Ids never share a page.
  */
 export function changeSlug(id: string): string {
-  if (safeId.test(id)) return id;
+  if (safeId.test(id) && !hashedEnd.test(id)) return id;
   return `${readablePart(id, 40) || 'change'}-${hashText(id, 10)}`;
 }
 

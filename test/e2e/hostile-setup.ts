@@ -9,7 +9,7 @@ import './support/hostile-sites.ts';
 import { snapshotTree } from './support/snapshot-tree.ts';
 
 /** Changes of the generated sample export built with the hostile fixtures. */
-const generatedChanges = 12;
+const generatedChanges = 90;
 
 /**
  * Builds the hostile export (the three seeds, a small generated export, and every hostile fixture with the big

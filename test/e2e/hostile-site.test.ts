@@ -59,7 +59,7 @@ describe('building the hostile export', () => {
     for (const build of builds) {
       expect([build.code, warningLines(build.stderr)], build.stderr).toEqual([0, expectedWarningLines]);
       expect(build.stderr).toContain(
-        '30 changes, 3058 patch sets, 362 job runs, 112 failures, 66 signatures (17 flaky)',
+        '110 changes, 3268 patch sets, 2003 job runs, 476 failures, 79 signatures (25 flaky)',
       );
     }
   });
@@ -86,17 +86,36 @@ describe('building the hostile export', () => {
 
   it('gives every change a page under its slug, never under its raw Change-Id', () => {
     const files = siteFiles(sites.default.outDir);
-    const changePages = files.filter((path) => /^changes\/[^/]+\/index\.html$/.test(path));
+    // Pages of the change list are numbers (`changes/2/`); no change's page is.
+    const changePages = files.filter((path) => /^changes\/(?!\d+\/)[^/]+\/index\.html$/.test(path));
     expect(changePages).toEqual(model.changes.map((change) => `changes/${change.slug}/index.html`).sort());
     expect(model.changes.filter((change) => change.slug !== change.id).map((change) => change.slug)).toEqual([
       '2e-2e-2f-2e-2e-2fescaped-percent-8d34fb5bf8',
       'escaped-change-bef65d1b35',
+      '2-da4b9237ba',
       'i-script-alert-1-script-0fa1f90a25',
       'i-txt-exe-f3d75d0f8b',
+      'escaped-change-bef65d1b35-c4ddb3deb4',
     ]);
     for (const id of ['../../../escaped-change', 'I"><script>alert(1)</script>', 'I\u202etxt.exe']) {
       const tree = page(sites.default.outDir, `changes/${changeOf(id).slug}/index.html`);
       expect(selectAll('.meta dd code', tree).map((node) => textOf(node))[0]).toBe(id);
+    }
+  });
+});
+
+describe('the change list of the hostile builds', () => {
+  it('has two pages, and lists every change exactly once, a Change-Id of "2" included', () => {
+    for (const build of builds) {
+      const listPages = siteFiles(build.outDir).filter((path) => /^changes\/(?:\d+\/)?index\.html$/.test(path));
+      expect(listPages).toEqual(['changes/2/index.html', 'changes/index.html']);
+      const listed = listPages.flatMap((path) =>
+        selectAll('main table a[href]', page(build.outDir, path)).map((link) => String(link.properties.href)),
+      );
+      expect(listed.sort()).toEqual(model.changes.map((change) => `${build.base}changes/${change.slug}/`).sort());
+      expect(textOf(selectAll('h1', page(build.outDir, 'changes/2/index.html'))[0] as Element)).toBe(
+        'Changes, page 2 of 2',
+      );
     }
   });
 });

@@ -7,7 +7,8 @@ import { type BrokenLink, checkLinks } from '../../src/integration/check-links.t
 import reviewReports from '../../src/integration/index.ts';
 import { verifyOutput } from '../../src/integration/verify-output.ts';
 import { parseExport } from '../../src/lib/parse-export.ts';
-import { hostileSites } from './support/hostile-sites.ts';
+import type { Change, ReportModel, SignatureEntry } from '../../src/lib/types.ts';
+import { hostileSites, sitePages } from './support/hostile-sites.ts';
 
 const sites = hostileSites();
 const model = parseExport(sites.exportDir);
@@ -81,6 +82,30 @@ describe('the conservation check and the link check, on a copy of the hostile si
     expect(verifyOutput(damaged, model)).toEqual(expectedDiscrepancies);
   });
 
+  it('reports two changes, or two signatures, that would share one page', () => {
+    const [first, second] = model.changes as [Change, Change];
+    const [one, other] = model.signatures as [SignatureEntry, SignatureEntry];
+    const clashing: ReportModel = {
+      ...model,
+      changes: model.changes.map((change) => (change === second ? { ...change, slug: first.slug } : change)),
+      signatures: model.signatures.map((entry) => (entry === other ? { ...entry, slug: one.slug } : entry)),
+    };
+    expect(verifyOutput(sites.default.outDir, clashing)).toEqual([
+      {
+        page: 'changes/2e-2e-2f-2e-2e-2fescaped-percent-8d34fb5bf8/index.html',
+        missing:
+          'change ../../../escaped-change, whose page is also the page of change %2e%2e%2f%2e%2e%2fescaped-percent',
+      },
+      {
+        page: 'failures/gtest-af4d81fb/index.html',
+        missing: 'signature ctest:memcached-legacy-plain-tests, whose page is also the page of signature gtest',
+      },
+      // The change whose page was taken is missing from it, message by message.
+      { page: 'changes/2e-2e-2f-2e-2e-2fescaped-percent-8d34fb5bf8/index.html', missing: 'message m-130898bc909c' },
+      { page: 'changes/2e-2e-2f-2e-2e-2fescaped-percent-8d34fb5bf8/index.html', missing: 'message m-5f726e5cdf5b' },
+    ]);
+  });
+
   it('fails the build with an internal error naming each lost item', async () => {
     const hooks = reviewReports().hooks;
     const previous = process.env.REVIEW_REPORTS_EXPORT;
@@ -110,9 +135,20 @@ describe('the conservation check and the link check, on a copy of the hostile si
     const added = checkLinks(damaged, '/')
       .map(linkKey)
       .filter((key) => !before.has(key));
-    expect(added).toEqual([
-      `${fakeSeparator} → #${mallory} (no such anchor)`,
-      `index.html → /${noChangeId.replace('index.html', '')} (no such page)`,
-    ]);
+    // Every page that linked to the deleted page (the changes list, at least) now has a broken link.
+    const linking = sitePages(sites.default.outDir).filter((path) =>
+      readFileSync(join(sites.default.outDir, path), 'utf8').includes(
+        `href="/${noChangeId.replace('index.html', '')}"`,
+      ),
+    );
+    expect(linking.length).toBeGreaterThan(0);
+    expect(added.sort()).toEqual(
+      [
+        `${fakeSeparator} → #${mallory} (no such anchor)`,
+        ...linking
+          .filter((path) => path !== noChangeId)
+          .map((path) => `${path} → /${noChangeId.replace('index.html', '')} (no such page)`),
+      ].sort(),
+    );
   });
 });

@@ -25,7 +25,7 @@ describe('the CLI on the hostile export', () => {
     expect(stdout).toBe('');
     expect(stderr.split('\n')).toEqual([
       ...expectedWarningLines,
-      '24 files, 16 changes, 39 failures, 39 signatures, 19 warnings',
+      '26 files, 18 changes, 39 failures, 39 signatures, 21 warnings',
       '',
     ]);
   });
@@ -38,7 +38,7 @@ describe('the CLI on the hostile export', () => {
       changes: unknown[];
       warnings: Array<{ file: string; line?: number; code: string }>;
     };
-    expect(json.changes).toHaveLength(16);
+    expect(json.changes).toHaveLength(18);
     expect(json.warnings.map((warning) => [warning.file, warning.line, warning.code])).toEqual([
       ['hostile/\u001b[31mred\u001b[0m.txt', 1, 'not-a-dump'],
       ['hostile/"><img src=x onerror=alert(1)>.txt', 1, 'not-a-dump'],
@@ -49,8 +49,10 @@ describe('the CLI on the hostile export', () => {
       ['hostile/bad-date.txt', 30, 'bad-date'],
       ['hostile/change-id-dotdot.txt', 3, 'bad-change-id'],
       ['hostile/change-id-markup.txt', 3, 'bad-change-id'],
+      ['hostile/change-id-number.txt', 3, 'bad-change-id'],
       ['hostile/change-id-percent.txt', 3, 'bad-change-id'],
       ['hostile/change-id-rtl.txt', 3, 'bad-change-id'],
+      ['hostile/change-id-slug.txt', 3, 'bad-change-id'],
       ['hostile/core.bin', undefined, 'binary'],
       ['hostile/empty.txt', undefined, 'empty'],
       ['hostile/evil\u202etxt.exe', 1, 'not-a-dump'],
@@ -75,7 +77,7 @@ describe('the CLI on the hostile export', () => {
     expect(stdout).toBe('');
     expect(stderr.split('\n')).toEqual([
       ...expectedWarningLines,
-      'review-reports: 19 warnings and --strict: not building',
+      'review-reports: 21 warnings and --strict: not building',
       '',
     ]);
     expect(existsSync(out)).toBe(false);

@@ -39,6 +39,7 @@ describe('the hostile export, read into the model', () => {
         ['hostile/change-id-percent.txt'],
       ],
       ['../../../escaped-change', 'escaped-change-bef65d1b35', ['hostile/change-id-dotdot.txt']],
+      ['2', '2-da4b9237ba', ['hostile/change-id-number.txt']],
       ['I"><script>alert(1)</script>', 'i-script-alert-1-script-0fa1f90a25', ['hostile/change-id-markup.txt']],
       ...[
         ['I3000100000000000000000000000000000000001', 'truncated'],
@@ -66,6 +67,7 @@ describe('the hostile export, read into the model', () => {
       [generatedIds.longLine, generatedIds.longLine, ['hostile/long-line.txt']],
       [generatedIds.manyPatchSets, generatedIds.manyPatchSets, ['hostile/many-patch-sets.txt']],
       ['I\u202etxt.exe', 'i-txt-exe-f3d75d0f8b', ['hostile/change-id-rtl.txt']],
+      ['escaped-change-bef65d1b35', 'escaped-change-bef65d1b35-c4ddb3deb4', ['hostile/change-id-slug.txt']],
       ['nochangeid-66babb995757', 'nochangeid-66babb995757', ['hostile/no-change-id.txt']],
     ]);
   });
@@ -74,6 +76,11 @@ describe('the hostile export, read into the model', () => {
     for (const entry of model.changes) expect(entry.slug, entry.id).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
     for (const entry of model.signatures) expect(entry.slug, entry.signature).toMatch(/^[a-z0-9][a-z0-9-]*$/);
     expect(changeSlug('..')).toBe('change-9d891e731f');
+    // A Change-Id that reads like another one's slug, or like a page of the change list, gets a slug of its own.
+    expect(changeSlug('2')).toBe('2-da4b9237ba');
+    expect(changeSlug('escaped-change-bef65d1b35')).toBe('escaped-change-bef65d1b35-c4ddb3deb4');
+    expect(new Set(model.changes.map((entry) => entry.slug)).size).toBe(model.changes.length);
+    expect(new Set(model.signatures.map((entry) => entry.slug)).size).toBe(model.signatures.length);
     expect(changeSlug('.')).toBe('change-3a52ce7809');
   });
 
