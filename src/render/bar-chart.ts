@@ -183,8 +183,10 @@ function textWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.62;
 }
 
+/** At most `length` characters, counted in code points so a truncation never splits one. */
 function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+  const characters = [...text];
+  return characters.length > length ? `${characters.slice(0, length - 1).join('')}…` : text;
 }
 
 function formatCount(value: number): string {
