@@ -65,6 +65,8 @@ export interface BarChartGeometry {
 /** The size of chart text in SVG units: `.chart text` in global.css sets the same. */
 export const FONT_SIZE = 11;
 const ROW_HEIGHT = 24;
+/** The widest a column and its gap get. */
+const MAX_STEP = 40;
 const MAX_LABEL_CHARS = 24;
 
 /** Lays out a bar chart: scales, bars, ticks and labels, ready to draw. */
@@ -87,7 +89,8 @@ function columns(data: readonly BarDatum[], options: BarChartOptions, text: Text
   const y = valueScale(data).range([bottom, top]);
   const ticks = y.ticks(4).filter(Number.isInteger);
   const left = 10 + Math.max(...ticks.map((tick) => text.width(formatCount(tick))));
-  const right = width - 8;
+  // A few bars are drawn at most MAX_STEP apart rather than stretched across the whole width.
+  const right = Math.min(width - 8, left + Math.max(1, data.length) * MAX_STEP);
   const x = scaleBand<number>()
     .domain(data.map((_, index) => index))
     .range([left, right])

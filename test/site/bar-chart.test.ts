@@ -59,6 +59,12 @@ describe('barChart, vertical', () => {
     expect(flat.valueTicks.at(-1)?.text).toBe('1');
   });
 
+  it('keeps a few columns narrow instead of stretching them across the drawing', () => {
+    const one = barChart([{ label: '2018-06-04', value: 8 }], { orientation: 'vertical', width: 900 });
+    expect(one.bars[0]?.width).toBeLessThanOrEqual(40);
+    expect(one.baseline.x2 - one.baseline.x1).toBeLessThanOrEqual(40);
+  });
+
   it('draws nothing but the axes for no data', () => {
     const none = barChart([], { orientation: 'vertical', width: 300 });
     expect(none.bars).toEqual([]);
