@@ -16,6 +16,26 @@ export function modelToJson(model: ReportModel) {
   };
 }
 
+/** A change in a list: what the site's `/api/changes.json` holds for each change (details in a file per change). */
+export function changeSummaryToJson(change: Change) {
+  return {
+    id: change.id,
+    slug: change.slug,
+    subject: change.subject,
+    owner: change.owner,
+    project: change.project,
+    outcome: change.outcome,
+    tickets: change.tickets,
+    series: change.series ?? null,
+    patchSets: change.patchSets,
+    messages: change.messages.length,
+    runs: change.runs.length,
+    failures: change.runs.reduce((sum, run) => sum + run.failures.length, 0),
+    firstActivity: change.firstActivity,
+    lastActivity: change.lastActivity,
+  };
+}
+
 export function changeToJson(change: Change) {
   return {
     id: change.id,

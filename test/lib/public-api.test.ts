@@ -49,7 +49,7 @@ const api: Record<string, string[]> = {
   'index-failures.ts': ['indexFailures', 'titleOf'],
   'list-export-files.ts': ['listExportFiles'],
   'mask-text.ts': ['maskText'],
-  'model-to-json.ts': ['MODEL_JSON_VERSION', 'changeToJson', 'failureToJson', 'modelToJson', 'signatureToJson'],
+  'model-to-json.ts': ['MODEL_JSON_VERSION', 'changeSummaryToJson', 'changeToJson', 'failureToJson', 'modelToJson', 'signatureToJson'],
   'parse-date.ts': ['parseDate'],
   'parse-description.ts': ['parseDescription'],
   'parse-export.ts': ['ParseExportOptions', 'parseExport'],

@@ -1,11 +1,16 @@
 import type { APIRoute } from 'astro';
 import { loadReport } from '../../data/load-report.ts';
-import { modelToJson } from '../../lib/model-to-json.ts';
+import { FAILURE_RULES_VERSION } from '../../lib/failure-rules.ts';
+import { MODEL_JSON_VERSION, signatureToJson } from '../../lib/model-to-json.ts';
 
 /** The failure index, in the shape `review-reports parse` prints. */
 export const GET: APIRoute = () => {
-  const { version, rulesVersion, generatedAt, signatures } = modelToJson(loadReport().model);
-  return new Response(JSON.stringify({ version, rulesVersion, generatedAt, signatures }), {
-    headers: { 'Content-Type': 'application/json' },
-  });
+  const { model } = loadReport();
+  const body = {
+    version: MODEL_JSON_VERSION,
+    rulesVersion: FAILURE_RULES_VERSION,
+    generatedAt: model.newestActivity,
+    signatures: model.signatures.map(signatureToJson),
+  };
+  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 };
