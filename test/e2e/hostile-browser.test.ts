@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, hasChromium, launchChromium } from './support/chromium.ts';
 import { inCI } from './support/ci.ts';
-import { hostileSites, sitePages } from './support/hostile-sites.ts';
+import { hostileSites, siteFiles, sitePages } from './support/hostile-sites.ts';
 import { openVisit, type Visit } from './support/visit.ts';
 
 const sites = hostileSites();
@@ -122,6 +122,23 @@ describe.skipIf(!hasChromium())('every page of the hostile site, in Chromium', (
       expect(csp[0], path).toContain(path === 'search/' ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'none'");
     }
     expect([...audits].filter(([, { scripts }]) => scripts > 0).map(([path]) => path)).toEqual(['search/']);
+  });
+
+  it('finds every XML file of the site (feed, sitemap) well-formed, whatever characters the input held', async () => {
+    await visit.page.goto(url);
+    const parse = (source: { url?: string; text?: string }) =>
+      visit.page.evaluate(async ({ url, text }) => {
+        const xml = text ?? (await (await fetch(url as string)).text());
+        const error = new DOMParser().parseFromString(xml, 'application/xml').querySelector('parsererror');
+        return error === null ? null : (error.textContent ?? 'parsererror');
+      }, source);
+    // The check can fail: a control character is not XML, not even written as a character reference.
+    expect(await parse({ text: '<a>&#7;</a>' })).not.toBeNull();
+    expect(await parse({ text: '<a>&lt;script&gt; \u202e</a>' })).toBeNull();
+    for (const path of siteFiles(site.outDir).filter((file) => file.endsWith('.xml'))) {
+      expect([path, await parse({ url: `${url}${path}` })]).toEqual([path, null]);
+    }
+    expect(problems(visit)).toEqual([]);
   });
 
   it('draws search results and filters for hostile text without running any of it', async () => {
