@@ -12,6 +12,8 @@ export interface Report {
   changeById: Map<string, Change>;
   signatureBySlug: Map<string, SignatureEntry>;
   signatureByKey: Map<string, SignatureEntry>;
+  /** Signatures found flaky anywhere in the export. */
+  flakySignatures: ReadonlySet<string>;
 }
 
 // One parse per export per process, shared by the CLI, the content loader and every page: Vite loads
@@ -52,5 +54,6 @@ function createReport(model: ReportModel, config: UserConfig): Report {
     changeById: new Map(model.changes.map((change) => [change.id, change])),
     signatureBySlug: new Map(model.signatures.map((entry) => [entry.slug, entry])),
     signatureByKey: new Map(model.signatures.map((entry) => [entry.signature, entry])),
+    flakySignatures: new Set(model.signatures.filter((entry) => entry.flaky).map((entry) => entry.signature)),
   };
 }

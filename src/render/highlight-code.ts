@@ -81,6 +81,8 @@ export async function highlightCode(
       });
       current.pre ??= full.slice(0, full.indexOf('<code>'));
       html = lineMarkup.exec(full)?.[1] ?? '';
+      // Bounded, so a huge export's distinct lines do not all stay in memory.
+      if (current.lines.size >= 50_000) current.lines.clear();
       current.lines.set(cacheKey, html);
     }
     return marked.has(index + 1) ? html.replace('<span class="line"', '<span class="line error-line"') : html;
