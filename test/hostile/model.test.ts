@@ -192,6 +192,12 @@ describe('the hostile export, read into the model', () => {
         ],
       ],
       [
+        // A URL that is no Jenkins build URL names its run, as text.
+        `http://cv.jenkins.couchbase.com/job/kv_engine-"><svg/onload=alert(1)>-master/79/?a="b'&c=<d>`,
+        0,
+        [`ctest:raw"url'test`],
+      ],
+      [
         'kv_engine-"><img src=x onerror=alert(1)>-master',
         77,
         [
