@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatWarning } from '../../src/cli/format-warning.ts';
 import { main } from '../../src/cli/main.ts';
@@ -80,6 +82,18 @@ describe('the CLI on the hostile export', () => {
       'review-reports: 21 warnings and --strict: not building',
       '',
     ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('build --strict, as a program: exit status 1, every warning named on stderr, nothing built', () => {
+    const out = join(work, 'strict-process-dist');
+    const bin = fileURLToPath(new URL('../../bin/review-reports.mjs', import.meta.url));
+    const result = spawnSync(process.execPath, [bin, 'build', hostile, '--out', out, '--strict', '--quiet'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect([result.status, result.stdout, warningLines(result.stderr)]).toEqual([1, '', expectedWarningLines]);
+    expect(result.stderr).toContain('review-reports: 21 warnings and --strict: not building\n');
     expect(existsSync(out)).toBe(false);
   });
 
