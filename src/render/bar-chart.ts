@@ -1,5 +1,6 @@
 import { max } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { formatCount } from '../site/format.ts';
 
 /** One bar: a category and its count. */
 export interface BarDatum {
@@ -190,10 +191,6 @@ function textWidth(text: string, fontSize: number): number {
 function truncate(text: string, length: number): string {
   const characters = [...text];
   return characters.length > length ? `${characters.slice(0, length - 1).join('')}…` : text;
-}
-
-function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
 }
 
 /** One decimal is finer than a pixel and keeps the markup short. */

@@ -47,3 +47,8 @@ export const kindLabels: Record<string, string> = {
   sanitizer: 'Sanitizer report',
   other: 'Other failure',
 };
+
+/** A count with thousands separators, as the totals and charts show it. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
