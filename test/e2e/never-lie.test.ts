@@ -97,8 +97,8 @@ describe('the conservation check and the link check, on a copy of the hostile si
           'change ../../../escaped-change, whose page is also the page of change %2e%2e%2f%2e%2e%2fescaped-percent',
       },
       {
-        page: 'failures/gtest-af4d81fb/index.html',
-        missing: 'signature ctest:memcached-legacy-plain-tests, whose page is also the page of signature gtest',
+        page: `failures/${one.slug}/index.html`,
+        missing: `signature ${other.signature}, whose page is also the page of signature ${one.signature}`,
       },
       // The change whose page was taken is missing from it, message by message.
       { page: 'changes/2e-2e-2f-2e-2e-2fescaped-percent-8d34fb5bf8/index.html', missing: 'message m-130898bc909c' },
