@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
 import { buildStats } from '../data/build-stats.ts';
@@ -78,8 +78,10 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   // directory) and deletes it after: two builds from one working directory would delete each other's bundle.
   // Each build works in a folder of its own inside the project, where the bundle still finds `node_modules`.
   const cwd = process.cwd();
-  mkdirSync(join(projectRoot, '.astro'), { recursive: true });
-  const workDir = mkdtempSync(join(projectRoot, '.astro', 'build-'));
+  const workDirs = join(projectRoot, '.astro', 'builds');
+  mkdirSync(workDirs, { recursive: true });
+  removeAbandonedWorkDirs(workDirs);
+  const workDir = mkdtempSync(join(workDirs, `${process.pid}-`));
   process.chdir(workDir);
   try {
     await build({
@@ -114,4 +116,17 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   progress(formatSummary(summary));
   if (options.jsonSummary) writeFileSync(resolve(options.jsonSummary), `${JSON.stringify(summary, null, 2)}\n`);
   return 0;
+}
+
+/** Work folders (`<pid>-…`) of builds whose process is gone: killed before they could remove their folder. */
+function removeAbandonedWorkDirs(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = Number(name.split('-')[0]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dir, name), { recursive: true, force: true });
+    }
+  }
 }

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveCommand } from '../../src/cli/serve-command.ts';
 import { writeHostileExport } from '../hostile/support/hostile-export.ts';
-import { runCli } from './support/build-site.ts';
+import { projectRoot, runCli } from './support/build-site.ts';
 import './support/hostile-sites.ts';
 import { snapshotTree } from './support/snapshot-tree.ts';
 
@@ -30,10 +31,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const workBefore = snapshotTree(work, skip);
   const exportBefore = snapshotTree(exportDir);
 
+  // A work folder left by a build that was killed: the next build removes it.
+  const planted = plantAbandonedWorkDir();
+
   const build = (name: keyof typeof builds) =>
     runCli(['build', exportDir, '--out', outDir(name), '--base', builds[name], '--cache-dir', join(caches, name)]);
   const [defaultRun, subRun] = await Promise.all([build('default'), build('sub')]);
   const workAfter = snapshotTree(work, skip);
+  const abandonedWorkDirs = abandonedWorkDirsNow();
   const exportAfter = snapshotTree(exportDir);
 
   const quiet = { stdout: () => {}, stderr: () => {} };
@@ -47,6 +52,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     workAfter,
     exportBefore,
     exportAfter,
+    plantedWorkDir: planted,
+    abandonedWorkDirs,
     default: { ...defaultRun, outDir: outDir('default'), base: builds.default, url: null },
     sub: { ...subRun, outDir: outDir('sub'), base: builds.sub, url: served.url ?? null },
   });
@@ -55,4 +62,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
     rmSync(work, { recursive: true, force: true });
     rmSync(caches, { recursive: true, force: true });
   };
+}
+
+/** Where `review-reports build` keeps the work folder of each running build (`<pid>-…`). */
+const workDirs = join(projectRoot, '.astro', 'builds');
+
+/** Makes the work folder of a build process that has ended, with a prerender bundle in it. */
+function plantAbandonedWorkDir(): string {
+  const ended = spawnSync(process.execPath, ['-e', '']);
+  const dir = join(workDirs, `${ended.pid}-planted`);
+  mkdirSync(join(dir, '.astro', '.prerender'), { recursive: true });
+  writeFileSync(join(dir, '.astro', '.prerender', 'chunk.mjs'), 'export {};\n');
+  return dir;
+}
+
+/** Work folders whose build process is gone. */
+function abandonedWorkDirsNow(): string[] {
+  if (!existsSync(workDirs)) return [];
+  return readdirSync(workDirs).filter((name) => {
+    try {
+      process.kill(Number(name.split('-')[0]), 0);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -61,6 +61,11 @@ describe('building the hostile export', () => {
     expect(sites.workAfter).toEqual(sites.workBefore);
     // The folder holds the export and the two empty output parents, and nothing a Change-Id or a test name climbed to.
     expect(sites.workAfter.filter((line) => !line.startsWith('export/'))).toEqual(['default d', 'export d', 'sub d']);
+  });
+
+  it('leaves no work folder behind, and removes the one a killed build left', () => {
+    expect(existsSync(sites.plantedWorkDir)).toBe(false);
+    expect(sites.abandonedWorkDirs).toEqual([]);
   });
 
   it('names every output file with plain path segments, with no link leading out of --out', () => {

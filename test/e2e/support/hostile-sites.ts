@@ -27,6 +27,10 @@ export interface HostileSites {
   workAfter: string[];
   exportBefore: string[];
   exportAfter: string[];
+  /** A work folder of an ended build, planted in `.astro/builds/` before the builds. */
+  plantedWorkDir: string;
+  /** Work folders in `.astro/builds/` whose build process was gone after the builds. */
+  abandonedWorkDirs: string[];
   default: HostileBuild;
   sub: HostileBuild;
 }
