@@ -19,6 +19,8 @@ export interface BuildOptions {
   config: string | undefined;
   cacheDir: string | undefined;
   jsonSummary: string | undefined;
+  /** `/a/,/b/`: the bases of every shard of a sharded site, whose search spans them all. */
+  searchShards: string | undefined;
   strict: boolean;
   quiet: boolean;
   verbose: boolean;
@@ -64,6 +66,8 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   }
 
   process.env.REVIEW_REPORTS_EXPORT = exportDir;
+  if (options.searchShards) process.env.REVIEW_REPORTS_SEARCH_SHARDS = options.searchShards;
+  else delete process.env.REVIEW_REPORTS_SEARCH_SHARDS;
   if (options.config) process.env.REVIEW_REPORTS_CONFIG = resolve(options.config);
   else delete process.env.REVIEW_REPORTS_CONFIG;
   process.env.REVIEW_REPORTS_PROGRESS = options.quiet ? '0' : '1';

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { buildCommand } from './build-command.ts';
 import { type CommandIo, checkCommand, parseCommand } from './parse-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { shardCommand } from './shard-command.ts';
 
 const usage = `Usage: review-reports <command> [options]
 
@@ -12,6 +13,9 @@ Commands:
         [--cache-dir dir] [--json-summary file] [--strict] [--quiet] [--verbose]
                                 build the report site (default: the bundled content/ export)
   serve [<dist>] [--port 4321]  serve a built site on localhost, with no network
+  shard <dir> --by project|month --out <dir>
+                                split an export into shards that build independently;
+                                build each with --base /<shard>/ --search-shards /<a>/,/<b>/
 
 Exit codes: 0 done (warnings allowed), 1 warnings with --strict, 2 unreadable input or bad usage.
 `;
@@ -54,12 +58,19 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
           config: values.config,
           cacheDir: values['cache-dir'],
           jsonSummary: values['json-summary'],
+          searchShards: values['search-shards'],
           strict: values.strict ?? false,
           quiet,
           verbose: values.verbose ?? false,
         },
         io,
       );
+    case 'shard': {
+      if (!target || !values.out || (values.by !== 'project' && values.by !== 'month')) {
+        return missing('shard <dir> --by project|month --out <dir>', io);
+      }
+      return shardCommand(target, { by: values.by, out: values.out }, io);
+    }
     case 'serve': {
       const served = await serveCommand(
         target ?? 'dist',
@@ -94,6 +105,8 @@ function parseOptions(argv: readonly string[]) {
       config: { type: 'string' },
       'cache-dir': { type: 'string' },
       'json-summary': { type: 'string' },
+      'search-shards': { type: 'string' },
+      by: { type: 'string' },
     },
   });
 }

@@ -46,6 +46,18 @@ start().catch(() => {
   unavailable.hidden = false;
 });
 
+/** Bases of the other shards of a sharded site, written into the page by the build. */
+function otherShards(): string[] {
+  try {
+    const shards: unknown = JSON.parse(form.dataset.searchShards ?? '[]');
+    return Array.isArray(shards)
+      ? shards.filter((shard): shard is string => typeof shard === 'string' && /^\/[\w./~-]*\/$/.test(shard))
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 async function start(): Promise<void> {
   form.hidden = false;
   filterPanel.open = window.matchMedia('(min-width: 50rem)').matches;
@@ -56,6 +68,7 @@ async function start(): Promise<void> {
 
   pagefind = (await import(/* @vite-ignore */ sitePath('pagefind/pagefind.js'))) as Pagefind;
   await pagefind.options({ baseUrl: sitePath(), excerptLength: 24 });
+  for (const shard of otherShards()) await pagefind.mergeIndex(`${shard}pagefind/`, { baseUrl: shard });
   totals = await pagefind.filters();
   for (const fieldset of fieldsets) {
     const name = fieldset.dataset.filter ?? '';

@@ -4,6 +4,8 @@
  */
 export interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  /** Searches another site's index too (Pagefind's multisite search); its results link under `baseUrl`. */
+  mergeIndex(indexPath: string, options?: { baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
   /** Every filter and value in the index, with the number of pages that have it. */
   filters(): Promise<FilterCounts>;
