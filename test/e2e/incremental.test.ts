@@ -1,0 +1,71 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateExport } from '../../scripts/generate-export.ts';
+import { runCli } from './support/build-site.ts';
+
+/** Every file under a directory with its bytes, by path. */
+function tree(root: string, relative = ''): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
+    const path = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const [file, bytes] of tree(root, path)) files.set(file, bytes);
+    else files.set(path, readFileSync(join(root, path)));
+  }
+  return files;
+}
+
+function writeExport(dir: string, changes: number, seed: number): void {
+  for (const file of generateExport({ changes, seed })) {
+    mkdirSync(join(dir, file.path, '..'), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+}
+
+/** Paths that differ between two trees, and paths only one of them has. */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const paths = new Set([...a.keys(), ...b.keys()]);
+  return [...paths].filter((path) => !a.get(path)?.equals(b.get(path) ?? Buffer.alloc(0)) || !b.has(path)).sort();
+}
+
+describe('incremental and reproducible builds', () => {
+  const work = mkdtempSync(join(tmpdir(), 'review-reports-incremental-'));
+  const exportDir = join(work, 'export');
+  const build = (out: string, cache: string) =>
+    runCli(['build', exportDir, '--out', join(work, out), '--cache-dir', join(work, cache), '--quiet']);
+
+  let twoCleanBuilds: string[] = [];
+
+  beforeAll(async () => {
+    writeExport(exportDir, 12, 3);
+    expect((await build('first', 'cache')).code).toBe(0);
+    expect((await build('again', 'cache-again')).code).toBe(0);
+    twoCleanBuilds = differences(tree(join(work, 'first')), tree(join(work, 'again')));
+
+    // The export moves on: a change is added, a dump is removed, another is rewritten.
+    writeExport(join(work, 'more'), 1, 99);
+    cpSync(join(work, 'more'), join(exportDir, 'added'), { recursive: true });
+    const files = [...tree(exportDir).keys()].filter((file) => !file.startsWith('added/')).sort();
+    rmSync(join(exportDir, files[0] as string));
+    const changed = join(exportDir, files[1] as string);
+    writeFileSync(
+      changed,
+      readFileSync(changed, 'utf8').replace(/^Uploaded patch set (\d+)/m, 'Uploaded patch set $1 again'),
+    );
+
+    expect((await build('first', 'cache')).code).toBe(0);
+    expect((await build('clean', 'cache-clean')).code).toBe(0);
+  }, 240_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('gives byte-identical output for two clean builds of one export', () => {
+    expect(tree(join(work, 'again')).size).toBeGreaterThan(40);
+    expect(twoCleanBuilds).toEqual([]);
+  });
+
+  it('rebuilds from its cache exactly what a clean build of the new export gives', () => {
+    expect(differences(tree(join(work, 'first')), tree(join(work, 'clean')))).toEqual([]);
+  });
+});
