@@ -15,5 +15,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [reviewReports()],
   // The Content-Security-Policy forbids inline scripts: the search script must always be a file.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The output directory is not emptied first: pages restored by an incremental build stay in place, and the
+  // integration removes whatever this build did not produce (src/integration/remove-stale-output.ts).
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -6,19 +6,31 @@ import { buildStats } from '../data/build-stats.ts';
 import { loadReport } from '../data/load-report.ts';
 import { highlightCss } from '../render/highlight-code.ts';
 import { buildSearchIndex } from './pagefind.ts';
+import { removeStaleOutput } from './remove-stale-output.ts';
 import { verifyOutput } from './verify-output.ts';
 
 /** Wires review-reports' build steps into Astro's hooks: the highlight stylesheet, the conservation check, the search index. */
 export default function reviewReports(): AstroIntegration {
   let cacheDir = '';
+  let buildStarted = 0;
   return {
     name: 'review-reports',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'review-reports');
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
+      'astro:build:start': () => {
+        // A little slack: file times may be coarser than the clock.
+        buildStarted = Date.now() - 2000;
+      },
+      'astro:build:done': async ({ dir, pages, assets, logger }) => {
         const root = fileURLToPath(dir);
+        // Pagefind writes a fresh index; an old one's fragments would otherwise stay behind.
+        rmSync(join(root, 'pagefind'), { recursive: true, force: true });
+        if (buildStarted > 0) {
+          const stale = removeStaleOutput(root, assets ?? new Map(), buildStarted);
+          if (stale > 0) logger.info(`removed ${stale} files of an earlier build`);
+        }
         writeFileSync(join(root, 'highlight.css'), mergeHighlightCss(cacheDir));
         const problems = verifyOutput(root, loadReport().model);
         if (problems.length > 0) {
