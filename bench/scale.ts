@@ -89,13 +89,14 @@ for (const size of sizes) {
 
   const results = allureResultsDir(exportDir, size);
   const allureOut = join(benchDir, 'allure-report', String(size));
-  const allureRuns = Array.from({ length: size >= 50_000 ? 1 : runs }, () => {
+  // BENCH_ALLURE=0 skips Allure (minutes at 10k) when only review-reports' own figures are wanted.
+  const allureRuns = Array.from({ length: process.env.BENCH_ALLURE === '0' ? 0 : size >= 50_000 ? 1 : runs }, () => {
     rmSync(allureOut, { recursive: true, force: true });
     return measure(process.execPath, [allure(), 'generate', results, '-o', allureOut]);
   });
-  const allureWall = median(allureRuns.map((run) => run.ms));
-  const allurePeak = median(allureRuns.map((run) => run.peakMb));
-  const allureSize = directorySize(allureOut);
+  const allureWall = allureRuns.length > 0 ? median(allureRuns.map((run) => run.ms)) : Number.NaN;
+  const allurePeak = allureRuns.length > 0 ? median(allureRuns.map((run) => run.peakMb)) : Number.NaN;
+  const allureSize = allureRuns.length > 0 ? directorySize(allureOut) : Number.NaN;
 
   rows.push(
     `| ${size} | ${summary.jobRuns} | ${s(phase('parse'))} | ${s(phase('render'))} | ${s(phase('index'))} | ${s(wall)} | ${peak.toFixed(0)} | ${summary.pages} | ${mb(summary.outputBytes)} | ${mb(summary.searchIndexBytes)} | ${s(allureWall)} | ${allurePeak.toFixed(0)} | ${mb(allureSize)} | ${(wall / allureWall).toFixed(2)} |`,
