@@ -1,23 +1,11 @@
 import { type FailureRule, failureRules } from './failure-rules.ts';
 import { fillSignature } from './fill-signature.ts';
 import { maskText } from './mask-text.ts';
-import type { FailureKind } from './types.ts';
+import type { Failure } from './types.ts';
 import { workspacePath } from './workspace-path.ts';
 
-/** What the rule table says about one cause text. */
-export interface ClassifiedFailure {
-  kind: FailureKind;
-  rule: string;
-  signature: string;
-  test?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  message?: string;
-  tool?: string;
-  issue?: string;
-  function?: string;
-}
+/** What the rule table says about one cause text: a failure without its job, run and position. */
+export type ClassifiedFailure = Omit<Failure, 'job' | 'build' | 'url' | 'text' | 'position'>;
 
 /**
  * Finds the first rule that matches a cause text and forms its signature. The last built-in rule matches

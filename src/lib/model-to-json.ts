@@ -36,20 +36,10 @@ export function changeSummaryToJson(change: Change) {
   };
 }
 
+/** A change whole, as `parse` prints it: the summary, then its builds, runs and votes. */
 export function changeToJson(change: Change) {
   return {
-    id: change.id,
-    slug: change.slug,
-    subject: change.subject,
-    owner: change.owner,
-    project: change.project,
-    outcome: change.outcome,
-    tickets: change.tickets,
-    series: change.series ?? null,
-    patchSets: change.patchSets,
-    messages: change.messages.length,
-    firstActivity: change.firstActivity,
-    lastActivity: change.lastActivity,
+    ...changeSummaryToJson(change),
     files: change.files,
     builds: change.builds.map(buildToJson),
     runs: change.runs.map((run) => ({
