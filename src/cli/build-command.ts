@@ -4,11 +4,8 @@ import { loadUserConfig, type UserConfig, userRules } from '../config/user-confi
 import { buildStats } from '../data/build-stats.ts';
 import { provideReport } from '../data/load-report.ts';
 import { failureRules } from '../lib/failure-rules.ts';
-import { parseExport } from '../lib/parse-export.ts';
-import type { ReportModel } from '../lib/types.ts';
 import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
-import { formatWarning } from './format-warning.ts';
-import type { CommandIo } from './parse-command.ts';
+import { type CommandIo, loadExport } from './parse-command.ts';
 import { bundledExport, projectRoot } from './project-root.ts';
 
 export interface BuildOptions {
@@ -45,21 +42,14 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
     io.stderr(`review-reports: ${(error as Error).message}\n`);
     return 2;
   }
-  let model: ReportModel;
-  try {
-    model = parseExport(exportDir, {
-      rules: [...userRules(config), ...failureRules],
-      onProgress: (done, total) => {
-        if (done === total || done % 2000 === 0) progress(`read ${done}/${total} files`);
-      },
-    });
-  } catch (error) {
-    io.stderr(`review-reports: cannot read the export directory ${exportDir}: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const model = loadExport(exportDir, io, {
+    quiet: options.quiet,
+    rules: [...userRules(config), ...failureRules],
+    progressEvery: 2000,
+  });
+  if (!model) return 2;
   const parsed = performance.now();
   progress(`assembled ${model.changes.length} changes, ${model.signatures.length} failure signatures`);
-  for (const warning of model.warnings) io.stderr(`${formatWarning(warning)}\n`);
   if (options.strict && model.warnings.length > 0) {
     io.stderr(`review-reports: ${model.warnings.length} warnings and --strict: not building\n`);
     return 1;

@@ -1,3 +1,4 @@
+import type { FailureRule } from '../lib/failure-rules.ts';
 import { modelToJson } from '../lib/model-to-json.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { ReportModel } from '../lib/types.ts';
@@ -8,12 +9,22 @@ export interface CommandIo {
   stderr: (text: string) => void;
 }
 
+export interface LoadOptions {
+  quiet?: boolean;
+  /** Failure rules; default: the built-in table. */
+  rules?: readonly FailureRule[];
+  /** Report progress every this many files. Default: 1000. */
+  progressEvery?: number;
+}
+
 /** Reads an export, reporting progress and warnings on stderr; `null` when the directory cannot be read. */
-export function loadExport(dir: string, io: CommandIo, quiet = false): ReportModel | null {
+export function loadExport(dir: string, io: CommandIo, options: LoadOptions = {}): ReportModel | null {
+  const every = options.progressEvery ?? 1000;
   try {
     const model = parseExport(dir, {
+      ...(options.rules ? { rules: options.rules } : {}),
       onProgress: (done, total) => {
-        if (!quiet && (done === total || done % 1000 === 0)) io.stderr(`read ${done}/${total} files\n`);
+        if (!options.quiet && (done === total || done % every === 0)) io.stderr(`read ${done}/${total} files\n`);
       },
     });
     for (const warning of model.warnings) io.stderr(`${formatWarning(warning)}\n`);
@@ -26,7 +37,7 @@ export function loadExport(dir: string, io: CommandIo, quiet = false): ReportMod
 
 /** `review-reports parse <dir> [--strict]`: the model as JSON on stdout. */
 export function parseCommand(dir: string, options: { strict: boolean; quiet: boolean }, io: CommandIo): number {
-  const model = loadExport(dir, io, options.quiet);
+  const model = loadExport(dir, io, { quiet: options.quiet });
   if (!model) return 2;
   io.stdout(`${JSON.stringify(modelToJson(model), null, 2)}\n`);
   return options.strict && model.warnings.length > 0 ? 1 : 0;
@@ -34,7 +45,7 @@ export function parseCommand(dir: string, options: { strict: boolean; quiet: boo
 
 /** `review-reports check <dir>`: what `--strict` would say, without building. */
 export function checkCommand(dir: string, options: { quiet: boolean }, io: CommandIo): number {
-  const model = loadExport(dir, io, options.quiet);
+  const model = loadExport(dir, io, { quiet: options.quiet });
   if (!model) return 2;
   const failures = model.signatures.reduce((sum, entry) => sum + entry.occurrences.length, 0);
   io.stderr(

@@ -15,8 +15,21 @@ const byNumber = (pick: (entry: SignatureEntry) => number) => (a: SignatureEntry
 const byDate = (pick: (entry: SignatureEntry) => string | null) => (a: SignatureEntry, b: SignatureEntry) =>
   compare(pick(b) ?? '', pick(a) ?? '') || compare(a.signature, b.signature);
 
-/** Every view of the failure index: four orders of all signatures, then flaky ones and one per kind present. */
+const computed = new WeakMap<readonly SignatureEntry[], FailureView[]>();
+
+/**
+ * Every view of the failure index: four orders of all signatures, then flaky ones and one per kind present.
+ * Computed once per export: the route lists them and each of its pages reads them.
+ */
 export function failureViews(signatures: readonly SignatureEntry[]): FailureView[] {
+  const known = computed.get(signatures);
+  if (known) return known;
+  const views = computeViews(signatures);
+  computed.set(signatures, views);
+  return views;
+}
+
+function computeViews(signatures: readonly SignatureEntry[]): FailureView[] {
   const byOccurrences = [...signatures].sort(byNumber((entry) => entry.occurrences.length));
   const kinds = [...new Set(signatures.map((entry) => entry.kind))].sort() as FailureKind[];
   return [

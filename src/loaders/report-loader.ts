@@ -1,24 +1,13 @@
 import type { Loader } from 'astro/loaders';
 import { loadReport } from '../data/load-report.ts';
+import { changeSummaryToJson } from '../lib/model-to-json.ts';
 import type { Change, SignatureEntry } from '../lib/types.ts';
 
 /** What a change entry holds: only what pages list, filter and route by. Pages read the rest from the report. */
 export function changeEntry(change: Change) {
-  const failures = change.runs.reduce((sum, run) => sum + run.failures.length, 0);
-  return {
-    slug: change.slug,
-    subject: change.subject,
-    owner: change.owner,
-    project: change.project,
-    outcome: change.outcome,
-    tickets: change.tickets,
-    patchSets: change.patchSets.length,
-    messages: change.messages.length,
-    runs: change.runs.length,
-    failures,
-    firstActivity: change.firstActivity,
-    lastActivity: change.lastActivity,
-  };
+  // The API's summary of a change, less what the entry's id already is and with patch sets counted.
+  const { id: _id, series: _series, patchSets, ...summary } = changeSummaryToJson(change);
+  return { ...summary, patchSets: patchSets.length };
 }
 
 export function signatureEntry(entry: SignatureEntry) {

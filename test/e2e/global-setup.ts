@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { serveCommand } from '../../src/cli/serve-command.ts';
+import { buildEnv } from './support/build-site.ts';
 import { chromiumPath, hasChromium } from './support/chromium.ts';
 import { inCI } from './support/ci.ts';
 
@@ -73,18 +74,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await close();
     rmSync(work, { recursive: true, force: true });
   };
-}
-
-/**
- * The environment of the build: ours without what Vitest puts in it (`NODE_ENV=test`, and `BASE_URL`, `MODE`,
- * `DEV`, `PROD`, `SSR`, which Vite would take as `import.meta.env` and so ignore `--base`).
- */
-function buildEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const name of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'VITEST', 'VITEST_MODE']) {
-    delete env[name];
-  }
-  return env;
 }
 
 /** Whether the build wrote a page for some failure signature (another part of the site, still being written). */
