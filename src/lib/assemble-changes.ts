@@ -4,7 +4,18 @@ import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { hashText } from './hash-text.ts';
 import { changeSlug } from './slug.ts';
-import type { Build, Change, Dump, Failure, JobRun, Message, Outcome, RawMessage, Warning } from './types.ts';
+import type {
+  Build,
+  Change,
+  Dump,
+  Failure,
+  GerritChange,
+  JobRun,
+  Message,
+  Outcome,
+  RawMessage,
+  Warning,
+} from './types.ts';
 
 /** Changes assembled from dumps, with what was wrong on the way. */
 export interface AssembledChanges {
@@ -60,9 +71,9 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
   }
 
   const patchSetOf = new Map(dumps.map((dump) => [dump, dumpPatchSet(dump)]));
-  const ordered = [...dumps].sort(
-    (a, b) => (patchSetOf.get(a) as number) - (patchSetOf.get(b) as number) || compare(a.file, b.file),
-  );
+  // A JSON export holds every patch set of the change and its current commit message: it ranks by its newest.
+  const rank = (dump: Dump) => dump.patchSets?.at(-1) ?? (patchSetOf.get(dump) as number);
+  const ordered = [...dumps].sort((a, b) => rank(a) - rank(b) || compare(a.file, b.file));
   const seen = new Map<string, Message>();
   const fingerprints = new Map<string, string>();
   const candidates: Array<{ message: Message; sortDate: string; order: number; named: boolean }> = [];
@@ -86,15 +97,18 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
         text: raw.text,
         inlineComments: raw.inlineComments,
         mismatched: raw.mismatched,
-        patchSet: classified.patchSet ?? ownPatchSet,
+        // Gerrit's JSON files each message under its patch set; that beats what the text names.
+        patchSet: raw.patchSet ?? classified.patchSet ?? ownPatchSet,
         position: raw.position,
       };
+      if (raw.tag !== undefined) message.tag = raw.tag;
+      if (raw.username !== undefined) message.username = raw.username;
       seen.set(key, message);
       candidates.push({
         message,
         sortDate: raw.date ?? lastDate,
         order: order++,
-        named: classified.patchSet !== undefined,
+        named: raw.patchSet !== undefined || classified.patchSet !== undefined,
       });
     }
     const fingerprint = hashText(`${dump.description.text}\u0000${keys.join('\u0000')}`, 16);
@@ -139,8 +153,12 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
 
   const activity = dateRange(messages.map((message) => message.date));
   const patchSets = new Set<number>(messages.map((message) => message.patchSet));
-  for (const dump of dumps) patchSets.add(patchSetOf.get(dump) as number);
+  for (const dump of dumps) {
+    patchSets.add(patchSetOf.get(dump) as number);
+    for (const number of dump.patchSets ?? []) patchSets.add(number);
+  }
   if (patchSets.size > 1) patchSets.delete(0);
+  const gerrit = mergeGerrit(dumps);
 
   const change: Change = {
     id,
@@ -150,7 +168,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
     description: description.text,
     tickets: description.tickets,
     owner: findOwner(messages),
-    project: mostCommon([...runs.values()].map((run) => run.project)),
+    project: gerrit?.project ?? mostCommon([...runs.values()].map((run) => run.project)),
     patchSets: [...patchSets].sort((a, b) => a - b),
     messages,
     builds,
@@ -164,7 +182,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
         messageId: message.id,
       })),
     ),
-    outcome: findOutcome(messages),
+    outcome: gerritOutcome(gerrit?.status) ?? findOutcome(messages),
     firstActivity: activity.first,
     lastActivity: activity.last,
     files: dumps.map((dump) => dump.file).sort(compare),
@@ -177,7 +195,30 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
     ),
   };
   if (description.series) change.series = description.series;
+  if (gerrit) change.gerrit = gerrit;
   return change;
+}
+
+/** The newest JSON export's view of the change (by Gerrit's update time), its gaps filled from the older ones. */
+function mergeGerrit(dumps: readonly Dump[]): GerritChange | undefined {
+  const known = dumps.filter((dump) => dump.gerrit !== undefined);
+  if (known.length === 0) return undefined;
+  known.sort((a, b) => compare(b.gerrit?.updated ?? '', a.gerrit?.updated ?? '') || compare(a.file, b.file));
+  const merged: GerritChange = {};
+  for (const dump of known) {
+    for (const [key, value] of Object.entries(dump.gerrit ?? {}) as Array<[keyof GerritChange, never]>) {
+      if (merged[key] === undefined) merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+/** Gerrit's status, where it says one: `NEW` (and the old `DRAFT`) is open. Any other status is not guessed at. */
+function gerritOutcome(status: string | undefined): Outcome | undefined {
+  if (status === 'MERGED') return 'merged';
+  if (status === 'ABANDONED') return 'abandoned';
+  if (status === 'NEW' || status === 'DRAFT') return 'open';
+  return undefined;
 }
 
 /** The patch set a dump is about: the one its upload message names, else the highest one any message names. */
@@ -199,10 +240,9 @@ function dumpPatchSet(dump: Dump): number {
  */
 function messageKey(message: RawMessage): string {
   const inline = message.inlineComments.map((comment) => `${comment.path}:${comment.line ?? ''}:${comment.text}`);
-  return hashText(
-    [message.author, message.date ?? message.rawDate, hashText(message.text, 40), ...inline].join('\u0000'),
-    40,
-  );
+  // To the second: `gerrit query` dates are whole seconds, REST and text dates carry fractions of one.
+  const date = message.date === null ? message.rawDate : `${message.date.slice(0, 19)}.000Z`;
+  return hashText([message.author, date, hashText(message.text, 40), ...inline].join('\u0000'), 40);
 }
 
 function collectRuns(runs: Map<string, JobRun>, message: Message): void {

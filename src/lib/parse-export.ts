@@ -1,11 +1,9 @@
-import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel } from './build-model.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { listExportFiles } from './list-export-files.ts';
-import { readExportFile } from './read-export-file.ts';
+import { readExportSource } from './read-export-source.ts';
 import type { Dump, ReportModel, Warning } from './types.ts';
 
 export interface ParseExportOptions {
@@ -16,8 +14,9 @@ export interface ParseExportOptions {
 }
 
 /**
- * Reads every file of an export directory into the report model. Bad files give warnings and are skipped
- * or read as far as they go; only an unreadable directory throws.
+ * Reads every file of an export directory into the report model: text dumps and Gerrit's JSON exports alike,
+ * each file's form told from its content. Bad files give warnings and are skipped or read as far as they go;
+ * only an unreadable directory throws.
  */
 export function parseExport(root: string, options: ParseExportOptions = {}): ReportModel {
   const rules = options.rules ?? failureRules;
@@ -26,25 +25,11 @@ export function parseExport(root: string, options: ParseExportOptions = {}): Rep
   const warnings: Warning[] = [];
   let bytes = 0;
   files.forEach((file, index) => {
-    let content: Buffer;
-    try {
-      content = readFileSync(join(root, file));
-    } catch (error) {
-      warnings.push({ code: 'unreadable', file, message: `cannot read the file: ${(error as Error).message}` });
-      return;
-    }
-    bytes += content.length;
-    const result = readExportFile(content, file);
-    if (result.dump) {
-      result.dump.digest = hashBytes(content);
-      dumps.push(result.dump);
-    }
-    warnings.push(...result.warnings);
+    const source = readExportSource(join(root, file), file);
+    bytes += source.bytes;
+    for (const dump of source.dumps) dumps.push(dump);
+    for (const warning of source.warnings) warnings.push(warning);
     options.onProgress?.(index + 1, files.length);
   });
   return buildModel(dumps, warnings, { files: files.length, bytes }, rules);
-}
-
-function hashBytes(bytes: Uint8Array): string {
-  return hash('sha1', bytes, 'hex').slice(0, 16);
 }
