@@ -2,20 +2,12 @@ import { classifyMessage } from './classify-message.ts';
 import { dateRange } from './date-range.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
+import { gerritSummary } from './gerrit-summary.ts';
 import { hashText } from './hash-text.ts';
+import { messageKey } from './message-key.ts';
+import { pinPositions } from './pin-positions.ts';
 import { changeSlug } from './slug.ts';
-import type {
-  Build,
-  Change,
-  Dump,
-  Failure,
-  GerritChange,
-  JobRun,
-  Message,
-  Outcome,
-  RawMessage,
-  Warning,
-} from './types.ts';
+import type { Build, Change, Dump, Failure, JobRun, Message, Outcome, Warning } from './types.ts';
 
 /** Changes assembled from dumps, with what was wrong on the way. */
 export interface AssembledChanges {
@@ -71,7 +63,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
   }
 
   const patchSetOf = new Map(dumps.map((dump) => [dump, dumpPatchSet(dump)]));
-  // A JSON export holds every patch set of the change and its current commit message: it ranks by its newest.
+  // A JSON export holds every patch set and the current commit message: it ranks by its newest patch set.
   const rank = (dump: Dump) => dump.patchSets?.at(-1) ?? (patchSetOf.get(dump) as number);
   const ordered = [...dumps].sort((a, b) => rank(a) - rank(b) || compare(a.file, b.file));
   const seen = new Map<string, Message>();
@@ -87,8 +79,14 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
       const key = messageKey(raw);
       keys.push(key);
       if (raw.date) lastDate = raw.date;
-      if (seen.has(key)) continue;
+      const known = seen.get(key);
+      if (known) {
+        // The same message from a JSON export may say more than the text dump that came first.
+        for (const field of ['tag', 'username'] as const) if (raw[field] && !known[field]) known[field] = raw[field];
+        continue;
+      }
       const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules);
+      if (dump.layout.startsWith('gerrit-')) pinPositions(classified, raw.position);
       const message: Message = {
         ...classified,
         id: `m-${key.slice(0, 12)}`,
@@ -101,8 +99,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
         patchSet: raw.patchSet ?? classified.patchSet ?? ownPatchSet,
         position: raw.position,
       };
-      if (raw.tag !== undefined) message.tag = raw.tag;
-      if (raw.username !== undefined) message.username = raw.username;
+      for (const field of ['tag', 'username'] as const) if (raw[field] !== undefined) message[field] = raw[field];
       seen.set(key, message);
       candidates.push({
         message,
@@ -111,6 +108,8 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
         named: raw.patchSet !== undefined || classified.patchSet !== undefined,
       });
     }
+    // A change in a JSON export and in text dumps (or in both JSON forms) is a mixed export, not a copied file.
+    if (dump.layout.startsWith('gerrit-')) continue;
     const fingerprint = hashText(`${dump.description.text}\u0000${keys.join('\u0000')}`, 16);
     const earlier = fingerprints.get(fingerprint);
     if (earlier !== undefined) {
@@ -153,12 +152,10 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
 
   const activity = dateRange(messages.map((message) => message.date));
   const patchSets = new Set<number>(messages.map((message) => message.patchSet));
-  for (const dump of dumps) {
-    patchSets.add(patchSetOf.get(dump) as number);
-    for (const number of dump.patchSets ?? []) patchSets.add(number);
-  }
+  for (const dump of dumps)
+    [patchSetOf.get(dump) as number, ...(dump.patchSets ?? [])].forEach(patchSets.add, patchSets);
   if (patchSets.size > 1) patchSets.delete(0);
-  const gerrit = mergeGerrit(dumps);
+  const gerrit = gerritSummary(dumps);
 
   const change: Change = {
     id,
@@ -168,7 +165,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
     description: description.text,
     tickets: description.tickets,
     owner: findOwner(messages),
-    project: gerrit?.project ?? mostCommon([...runs.values()].map((run) => run.project)),
+    project: gerrit.change?.project ?? mostCommon([...runs.values()].map((run) => run.project)),
     patchSets: [...patchSets].sort((a, b) => a - b),
     messages,
     builds,
@@ -182,7 +179,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
         messageId: message.id,
       })),
     ),
-    outcome: gerritOutcome(gerrit?.status) ?? findOutcome(messages),
+    outcome: gerrit.outcome ?? findOutcome(messages),
     firstActivity: activity.first,
     lastActivity: activity.last,
     files: dumps.map((dump) => dump.file).sort(compare),
@@ -195,30 +192,8 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
     ),
   };
   if (description.series) change.series = description.series;
-  if (gerrit) change.gerrit = gerrit;
+  if (gerrit.change) change.gerrit = gerrit.change;
   return change;
-}
-
-/** The newest JSON export's view of the change (by Gerrit's update time), its gaps filled from the older ones. */
-function mergeGerrit(dumps: readonly Dump[]): GerritChange | undefined {
-  const known = dumps.filter((dump) => dump.gerrit !== undefined);
-  if (known.length === 0) return undefined;
-  known.sort((a, b) => compare(b.gerrit?.updated ?? '', a.gerrit?.updated ?? '') || compare(a.file, b.file));
-  const merged: GerritChange = {};
-  for (const dump of known) {
-    for (const [key, value] of Object.entries(dump.gerrit ?? {}) as Array<[keyof GerritChange, never]>) {
-      if (merged[key] === undefined) merged[key] = value;
-    }
-  }
-  return merged;
-}
-
-/** Gerrit's status, where it says one: `NEW` (and the old `DRAFT`) is open. Any other status is not guessed at. */
-function gerritOutcome(status: string | undefined): Outcome | undefined {
-  if (status === 'MERGED') return 'merged';
-  if (status === 'ABANDONED') return 'abandoned';
-  if (status === 'NEW' || status === 'DRAFT') return 'open';
-  return undefined;
 }
 
 /** The patch set a dump is about: the one its upload message names, else the highest one any message names. */
@@ -231,18 +206,6 @@ function dumpPatchSet(dump: Dump): number {
     if (named) highest = Math.max(highest, Number(named[1]));
   }
   return highest;
-}
-
-/**
- * Two copies of one message agree on author, date, text and inline comments (whitespace at line ends does
- * not count: the reader drops it). The key is a digest, so a big export does not keep a second copy of
- * every text only to find repeats.
- */
-function messageKey(message: RawMessage): string {
-  const inline = message.inlineComments.map((comment) => `${comment.path}:${comment.line ?? ''}:${comment.text}`);
-  // To the second: `gerrit query` dates are whole seconds, REST and text dates carry fractions of one.
-  const date = message.date === null ? message.rawDate : `${message.date.slice(0, 19)}.000Z`;
-  return hashText([message.author, date, hashText(message.text, 40), ...inline].join('\u0000'), 40);
 }
 
 function collectRuns(runs: Map<string, JobRun>, message: Message): void {

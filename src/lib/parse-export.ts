@@ -24,12 +24,23 @@ export function parseExport(root: string, options: ParseExportOptions = {}): Rep
   const dumps: Dump[] = [];
   const warnings: Warning[] = [];
   let bytes = 0;
+  const pages: Array<{ file: string; more: boolean }> = [];
   files.forEach((file, index) => {
     const source = readExportSource(join(root, file), file);
     bytes += source.bytes;
+    if (source.more !== undefined) pages.push({ file, more: source.more });
     for (const dump of source.dumps) dumps.push(dump);
     for (const warning of source.warnings) warnings.push(warning);
     options.onProgress?.(index + 1, files.length);
   });
+  // Each page but the last of a paged export says more changes follow; when every page says so, the last is missing.
+  if (pages.length > 0 && pages.every((page) => page.more)) {
+    warnings.push({
+      code: 'incomplete-query',
+      file: (pages.at(-1) as { file: string }).file,
+      message:
+        'every Gerrit JSON page of the export says Gerrit holds more changes: its last page is missing (see the README on paging)',
+    });
+  }
   return buildModel(dumps, warnings, { files: files.length, bytes }, rules);
 }

@@ -14,6 +14,8 @@ export interface ExportSource {
   dumps: Dump[];
   warnings: Warning[];
   bytes: number;
+  /** A JSON page that says Gerrit holds more changes than it (`moreChanges`, `_more_changes`). */
+  more?: boolean;
 }
 
 const headSize = 64 * 1024;
@@ -44,7 +46,7 @@ export function readExportSource(path: string, file: string): ExportSource {
         }
       };
       const result = readGerritQuery(lines(), file);
-      return { format, dumps: result.dumps, warnings: [...warnings, ...result.warnings], bytes: fstatSync(fd).size };
+      return { format, ...result, warnings: [...warnings, ...result.warnings], bytes: fstatSync(fd).size };
     }
     const content = readWhole(fd, head.subarray(0, headLength));
     if (format === 'gerrit-rest') {

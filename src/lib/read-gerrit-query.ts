@@ -15,15 +15,18 @@ export interface JsonLine {
 export interface JsonExportResult {
   dumps: Dump[];
   warnings: Warning[];
+  /** What the file's last page marker says: Gerrit holds more changes than this file (`moreChanges`, `_more_changes`). */
+  more?: boolean;
 }
 
 /**
  * Reads `gerrit query --format=JSON` output (Gerrit's `cmd-query.txt`): one change per line, then a
- * `{"type":"stats","rowCount":N,…}` line; an `{"type":"error","message":…}` line reports a failed query. Lines
- * are taken one at a time, so the file can be streamed. A stats or error line is never a change: an error is
- * a warning, and so is a stats line that says Gerrit held more changes (`moreChanges`) or counted more than
- * were read. A line that is not JSON is a warning naming it; the other lines are kept. A line holding a REST
- * ChangeInfo (`change_id`, `_number`) is read as one: some tools save REST results a change per line.
+ * `{"type":"stats","rowCount":N,"moreChanges":…}` line; an `{"type":"error","message":…}` line reports a failed
+ * query. Lines are taken one at a time, so the file can be streamed. A stats or error line is never a change:
+ * an error is a warning, and so is a stats line that counted more changes than were read; `moreChanges` is
+ * passed on (one page of several says it, the last page does not). A line that is not JSON is a warning naming
+ * it; the other lines are kept. A line holding a REST ChangeInfo (`change_id`) is read as one: some tools save
+ * REST results a change per line.
  */
 export function readGerritQuery(lines: Iterable<JsonLine>, file: string): JsonExportResult {
   const dumps: Dump[] = [];
@@ -31,6 +34,9 @@ export function readGerritQuery(lines: Iterable<JsonLine>, file: string): JsonEx
   let sinceStats = 0;
   let lastLine = 0;
   let sawStats = false;
+  let sawError = false;
+  let cutOff = false;
+  let more: boolean | undefined;
   for (const { text, line, terminated } of lines) {
     lastLine = line;
     if (text.trim() === '') continue;
@@ -39,6 +45,7 @@ export function readGerritQuery(lines: Iterable<JsonLine>, file: string): JsonEx
     try {
       value = JSON.parse(text);
     } catch (error) {
+      cutOff = !terminated;
       warnings.push(
         terminated
           ? { code: 'bad-json', ...position, message: `not JSON (${(error as Error).message}); the line was skipped` }
@@ -50,13 +57,8 @@ export function readGerritQuery(lines: Iterable<JsonLine>, file: string): JsonEx
     if (record.type === 'stats') {
       sawStats = true;
       const rowCount = typeof record.rowCount === 'number' ? record.rowCount : undefined;
-      if (record.moreChanges === true) {
-        warnings.push({
-          code: 'incomplete-query',
-          ...position,
-          message: `Gerrit stopped after ${rowCount ?? sinceStats} changes and holds more: export the rest with --start (see the README)`,
-        });
-      } else if (rowCount !== undefined && rowCount > sinceStats) {
+      more = record.moreChanges === true;
+      if (rowCount !== undefined && rowCount > sinceStats) {
         warnings.push({
           code: 'incomplete-query',
           ...position,
@@ -73,6 +75,7 @@ export function readGerritQuery(lines: Iterable<JsonLine>, file: string): JsonEx
         ...position,
         message: `Gerrit reported an error: ${reason.slice(0, 500)}`,
       });
+      sawError = true;
       continue;
     }
     const digest = hashText(text, 16);
@@ -84,7 +87,8 @@ export function readGerritQuery(lines: Iterable<JsonLine>, file: string): JsonEx
       sinceStats++;
     }
   }
-  if (!sawStats && lastLine > 0) {
+  // Gerrit ends a failed query with its error line, not with stats; a cut-off last line is already reported.
+  if (!sawStats && !sawError && !cutOff && lastLine > 0) {
     warnings.push({
       code: 'truncated',
       file,
@@ -92,5 +96,5 @@ export function readGerritQuery(lines: Iterable<JsonLine>, file: string): JsonEx
       message: 'no closing {"type":"stats"} line: the query output may be cut off; kept what is there',
     });
   }
-  return { dumps, warnings };
+  return more === undefined ? { dumps, warnings } : { dumps, warnings, more };
 }

@@ -11,7 +11,7 @@ const guardLine = /^\)\]\}'[ \t]*\r?(?:\n|$)/;
  * then an array of ChangeInfo (`GET /changes/?q=…`, one page) or a single ChangeInfo (`GET /changes/<id>/detail`),
  * compact or pretty-printed. The response is one JSON document and is read whole (a page holds at most the
  * `n=` changes asked for), but each change is parsed on its own: a broken or cut-off change costs that change,
- * with a warning naming its line. `_more_changes` on a page's last change only says another page exists.
+ * with a warning naming its line. `_more_changes` on a page's last change says another page exists: passed on.
  */
 export function readGerritRest(text: string, file: string): JsonExportResult {
   const warnings: Warning[] = [];
@@ -23,6 +23,7 @@ export function readGerritRest(text: string, file: string): JsonExportResult {
     return { dumps: [], warnings };
   }
   const dumps: JsonExportResult['dumps'] = [];
+  let more = false;
   split.elements.forEach((element, index) => {
     const position = { file, line: element.line };
     const cutOff = split.truncated && index === split.elements.length - 1;
@@ -41,6 +42,7 @@ export function readGerritRest(text: string, file: string): JsonExportResult {
       );
       return;
     }
+    if (index === split.elements.length - 1) more = (value as { _more_changes?: unknown })?._more_changes === true;
     const result = restChangeToDump(value, position, hashText(element.text, 16));
     warnings.push(...result.warnings);
     if (result.dump) dumps.push(result.dump);
@@ -62,5 +64,5 @@ export function readGerritRest(text: string, file: string): JsonExportResult {
       message: 'text after the end of the JSON document; ignored',
     });
   }
-  return { dumps, warnings };
+  return split.shape === 'array' ? { dumps, warnings, more } : { dumps, warnings };
 }
