@@ -164,7 +164,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
     body: description.body,
     description: description.text,
     tickets: description.tickets,
-    owner: findOwner(messages),
+    owner: gerrit.change?.owner ?? findOwner(messages),
     project: gerrit.change?.project ?? mostCommon([...runs.values()].map((run) => run.project)),
     patchSets: [...patchSets].sort((a, b) => a - b),
     messages,

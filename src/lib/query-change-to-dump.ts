@@ -70,6 +70,8 @@ export function queryChangeToDump(value: unknown, position: SourcePosition, dige
     const field = change.string(key);
     if (field) gerrit[key] = field;
   }
+  const owner = accountName(change.object('owner')).name;
+  if (owner) gerrit.owner = owner;
   const url = httpUrl(change.string('url'));
   if (url) gerrit.url = url;
   const updated = epochDate(change, 'lastUpdated').date;

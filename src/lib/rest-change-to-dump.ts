@@ -73,6 +73,8 @@ export function restChangeToDump(value: unknown, position: SourcePosition, diges
     const field = change.string(key);
     if (field) gerrit[key] = field;
   }
+  const owner = accountName(change.object('owner')).name;
+  if (owner) gerrit.owner = owner;
   const updated = parseDate(change.string('updated') ?? '');
   if (updated) gerrit.updated = updated;
 

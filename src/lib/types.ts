@@ -59,6 +59,8 @@ export interface GerritChange {
   project?: string;
   branch?: string;
   status?: GerritStatus;
+  /** The change owner's name, as messages name their authors. */
+  owner?: string;
   /** The change's page on Gerrit: only an absolute `http(s)` URL is kept. */
   url?: string;
   /** When Gerrit last updated the change: which of two exports of it is newer. */
@@ -287,7 +289,7 @@ export interface Change {
   description: string;
   tickets: string[];
   series?: { index: number; total: number };
-  /** Author of the earliest upload, or of the earliest message. */
+  /** Gerrit's change owner, else the author of the earliest upload, or of the earliest message. */
   owner: string;
   /** The Gerrit project, else the most common project of the change's jobs, or `''`. */
   project: string;

@@ -56,6 +56,7 @@ describe('the seeds exported by Gerrit as JSON', () => {
       project: 'kv_engine',
       branch: 'master',
       status: 'NEW',
+      owner: 'Trond Norbye',
       url: 'https://review.example.com/1000',
       updated: '2018-05-29T05:20:39.000Z',
     });
@@ -118,6 +119,7 @@ describe('Gerrit JSON exports', () => {
       project: 'platform/core',
       branch: 'master',
       status: 'NEW',
+      owner: 'Jane Roe',
       updated: '2018-05-26T20:12:19.900Z',
       url: 'https://review.example.com/1310',
     });
