@@ -35,8 +35,10 @@ export function readExportSource(path: string, file: string): ExportSource {
     return unreadable(file, error);
   }
   try {
-    const head = Buffer.alloc(headSize);
-    const headLength = readSync(fd, head, 0, headSize, 0);
+    const size = fstatSync(fd).size;
+    // Most dumps are a few kilobytes: read them in one go, into a buffer of their size.
+    const head = Buffer.allocUnsafe(Math.min(size, headSize));
+    const headLength = head.length > 0 ? readSync(fd, head, 0, head.length, 0) : 0;
     const format = detectExportFormat(head.subarray(0, headLength));
     if (format === 'gerrit-query') {
       const warnings: Warning[] = [];
@@ -46,9 +48,9 @@ export function readExportSource(path: string, file: string): ExportSource {
         }
       };
       const result = readGerritQuery(lines(), file);
-      return { format, ...result, warnings: [...warnings, ...result.warnings], bytes: fstatSync(fd).size };
+      return { format, ...result, warnings: [...warnings, ...result.warnings], bytes: size };
     }
-    const content = readWhole(fd, head.subarray(0, headLength));
+    const content = readWhole(fd, head.subarray(0, headLength), size);
     if (format === 'gerrit-rest') {
       const decoded = decodeText(content);
       if (decoded.binary) {
@@ -69,8 +71,7 @@ export function readExportSource(path: string, file: string): ExportSource {
   }
 }
 
-function readWhole(fd: number, head: Buffer): Buffer {
-  const size = fstatSync(fd).size;
+function readWhole(fd: number, head: Buffer, size: number): Buffer {
   if (head.length >= size) return head;
   const chunks = [head];
   let position = head.length;
