@@ -65,3 +65,12 @@ it('splits Gerrit JSON files by change: each shard holds only its changes, and r
   expect(numbers('platform-tools')).toEqual({ warnings: [], numbers: [1190, 1280] });
   rmSync(join(combined, '..'), { recursive: true, force: true });
 });
+
+it('keeps a missing last page visible in every shard of an export that lacks it', () => {
+  const source = join(import.meta.dirname, '../fixtures/gerrit/missing-last-page/export');
+  out = join(mkdtempSync(join(tmpdir(), 'shards-')), 'out');
+  expect(shardCommand(source, { by: 'project', out }, { stdout: () => {}, stderr: () => {} })).toBe(0);
+  expect(parseExport(join(out, 'platform-tools')).warnings.map((warning) => [warning.code, warning.file])).toEqual([
+    ['incomplete-query', 'page-1.json'],
+  ]);
+});
