@@ -1,21 +1,8 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
-import reviewReports from './src/integration/index.ts';
+import { fileURLToPath } from 'node:url';
+import { astroConfig } from './src/integration/astro-config.ts';
 
-// `review-reports build` passes its options through the environment and Astro's inline config;
-// `astro build` on its own builds the bundled `content/` export into `dist/`.
-export default defineConfig({
-  ...(process.env.REVIEW_REPORTS_SITE ? { site: process.env.REVIEW_REPORTS_SITE } : {}),
-  ...(process.env.REVIEW_REPORTS_BASE ? { base: process.env.REVIEW_REPORTS_BASE } : {}),
-  trailingSlash: 'always',
-  // One cached stylesheet instead of the same CSS inlined into every one of thousands of pages.
-  build: { format: 'directory', inlineStylesheets: 'never' },
-  devToolbar: { enabled: false },
-  // Change pages whose data did not change are restored from the cache instead of rendered again.
-  experimental: { incrementalBuild: true },
-  integrations: [reviewReports()],
-  // The Content-Security-Policy forbids inline scripts: the search script must always be a file.
-  // The output directory is not emptied first: pages restored by an incremental build stay in place, and the
-  // integration removes whatever this build did not produce (src/integration/remove-stale-output.ts).
-  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
-});
+// `astro build` (and `astro check`, and the component tests) on this checkout: the bundled `content/` export into
+// `dist/`. `review-reports build` does not read this file; it passes the same config to Astro's `build()`.
+const { configFile: _configFile, ...config } = astroConfig({ root: fileURLToPath(new URL('.', import.meta.url)) });
+export default config;

@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
+import { type ChangeEntry, failureKinds, outcomes, type SignatureSummary } from './lib/types.ts';
 import { reportLoader } from './loaders/report-loader.ts';
 
 const date = z.string().nullable();
-const kind = z.enum(['ctest', 'ctest-timeout', 'gtest', 'compile', 'sanitizer', 'other']);
 
+// The shapes are the types in `lib/types.ts`; `satisfies` keeps each schema and its type the same.
 const changes = defineCollection({
   loader: reportLoader('changes'),
   schema: z.object({
@@ -12,7 +13,7 @@ const changes = defineCollection({
     subject: z.string(),
     owner: z.string(),
     project: z.string(),
-    outcome: z.enum(['merged', 'abandoned', 'open']),
+    outcome: z.enum(outcomes),
     tickets: z.array(z.string()),
     patchSets: z.number().int(),
     messages: z.number().int(),
@@ -20,14 +21,15 @@ const changes = defineCollection({
     failures: z.number().int(),
     firstActivity: date,
     lastActivity: date,
-  }),
+  }) satisfies z.ZodType<ChangeEntry>,
 });
 
 const signatures = defineCollection({
   loader: reportLoader('signatures'),
   schema: z.object({
+    slug: z.string(),
     signature: z.string(),
-    kind,
+    kind: z.enum(failureKinds),
     title: z.string(),
     occurrences: z.number().int(),
     changes: z.number().int(),
@@ -35,7 +37,7 @@ const signatures = defineCollection({
     firstSeen: date,
     lastSeen: date,
     flaky: z.boolean(),
-  }),
+  }) satisfies z.ZodType<SignatureSummary>,
 });
 
 export const collections = { changes, signatures };

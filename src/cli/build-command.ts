@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
-import { buildStats } from '../data/build-stats.ts';
-import { provideReport } from '../data/load-report.ts';
+import type { BuildStats } from '../integration/site-data.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
 import { type CommandIo, loadExport } from './parse-command.ts';
+import { parseSearchShards } from './parse-search-shards.ts';
 import { bundledExport, projectRoot } from './project-root.ts';
 
 export interface BuildOptions {
@@ -55,18 +55,15 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
     return 1;
   }
 
-  process.env.REVIEW_REPORTS_EXPORT = exportDir;
-  if (options.searchShards) process.env.REVIEW_REPORTS_SEARCH_SHARDS = options.searchShards;
-  else delete process.env.REVIEW_REPORTS_SEARCH_SHARDS;
-  if (options.config) process.env.REVIEW_REPORTS_CONFIG = resolve(options.config);
-  else delete process.env.REVIEW_REPORTS_CONFIG;
-  process.env.REVIEW_REPORTS_PROGRESS = options.quiet ? '0' : '1';
+  // What Astro and Vite read from the environment themselves.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite reads BASE_URL from the environment too (test runners set it); `--base` must win.
   delete process.env.BASE_URL;
-  provideReport(model, config);
 
+  // Loaded only to build: Astro, Shiki and Pagefind are no part of `parse` or `check`.
   const { build } = await import('astro');
+  const { astroConfig } = await import('../integration/astro-config.ts');
+  let stats: BuildStats = { renderedPages: 0, pages: 0, indexMs: 0, searchPages: 0 };
   progress('rendering pages');
   // Astro bundles the pages it prerenders into `<cwd>/.astro/.prerender/` (when `out` is not under the working
   // directory) and deletes it after: two builds from one working directory would delete each other's bundle.
@@ -78,20 +75,32 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   const workDir = mkdtempSync(join(workDirs, `${process.pid}-`));
   process.chdir(workDir);
   try {
-    await build({
-      root: projectRoot,
-      outDir: out,
-      ...(options.cacheDir ? { cacheDir: resolve(options.cacheDir) } : {}),
-      ...(options.base ? { base: options.base } : {}),
-      ...(options.site ? { site: options.site } : {}),
-      logLevel: options.verbose ? 'info' : options.quiet ? 'error' : 'warn',
-    });
+    await build(
+      astroConfig(
+        {
+          root: projectRoot,
+          outDir: out,
+          ...(options.cacheDir ? { cacheDir: resolve(options.cacheDir) } : {}),
+          ...(options.base ? { base: options.base } : {}),
+          ...(options.site ? { site: options.site } : {}),
+          logLevel: options.verbose ? 'info' : options.quiet ? 'error' : 'warn',
+        },
+        {
+          model,
+          config,
+          searchShards: parseSearchShards(options.searchShards),
+          onProgress: (pages) => progress(`rendered ${pages} pages`),
+          onStats: (done) => {
+            stats = done;
+          },
+        },
+      ),
+    );
   } finally {
     process.chdir(cwd);
     rmSync(workDir, { recursive: true, force: true });
   }
 
-  const stats = buildStats();
   const finished = performance.now();
   const summary: BuildSummary = {
     export: exportDir,

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import type { FailureRule } from '../lib/failure-rules.ts';
-import type { FailureKind } from '../lib/types.ts';
-
-const kinds = ['ctest', 'ctest-timeout', 'gtest', 'compile', 'sanitizer', 'other'] as const satisfies FailureKind[];
+import { failureKinds } from '../lib/types.ts';
 
 /** An extra failure rule in the user config; tried before the built-in ones. */
 const ruleSchema = z.object({
   /** Unique id, shown on failure pages. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  kind: z.enum(kinds),
+  kind: z.enum(failureKinds),
   /** A JavaScript regular expression source, matched against the cause text. */
   pattern: z.string().min(1),
   /** Regular expression flags; `s` lets `.` match line ends. Default: `s`. */

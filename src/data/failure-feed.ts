@@ -2,7 +2,7 @@ import type { AtomEntry, AtomFeed } from '../render/atom-feed.ts';
 import { anchors, kindLabels } from '../site/format.ts';
 import { failureTag, feedTag } from '../site/tag-uri.ts';
 import { urls } from '../site/urls.ts';
-import type { Report } from './load-report.ts';
+import type { Report } from './create-report.ts';
 import { newestFailures } from './newest-failures.ts';
 
 export const FEED_ENTRIES = 50;

@@ -1,4 +1,4 @@
-import type { FailureKind, SignatureEntry } from '../lib/types.ts';
+import type { FailureKind, SignatureSummary } from '../lib/types.ts';
 
 /** One pre-rendered view of the failure index: the index is sortable and filterable with no script and no server. */
 export interface FailureView {
@@ -7,21 +7,21 @@ export interface FailureView {
   label: string;
   /** The group of links the view belongs to in the view bar. */
   group: 'sort' | 'filter';
-  entries: SignatureEntry[];
+  entries: SignatureSummary[];
 }
 
-const byNumber = (pick: (entry: SignatureEntry) => number) => (a: SignatureEntry, b: SignatureEntry) =>
+const byNumber = (pick: (entry: SignatureSummary) => number) => (a: SignatureSummary, b: SignatureSummary) =>
   pick(b) - pick(a) || compare(a.signature, b.signature);
-const byDate = (pick: (entry: SignatureEntry) => string | null) => (a: SignatureEntry, b: SignatureEntry) =>
+const byDate = (pick: (entry: SignatureSummary) => string | null) => (a: SignatureSummary, b: SignatureSummary) =>
   compare(pick(b) ?? '', pick(a) ?? '') || compare(a.signature, b.signature);
 
-const computed = new WeakMap<readonly SignatureEntry[], FailureView[]>();
+const computed = new WeakMap<readonly SignatureSummary[], FailureView[]>();
 
 /**
  * Every view of the failure index: four orders of all signatures, then flaky ones and one per kind present.
  * Computed once per export: the route lists them and each of its pages reads them.
  */
-export function failureViews(signatures: readonly SignatureEntry[]): FailureView[] {
+export function failureViews(signatures: readonly SignatureSummary[]): FailureView[] {
   const known = computed.get(signatures);
   if (known) return known;
   const views = computeViews(signatures);
@@ -29,8 +29,8 @@ export function failureViews(signatures: readonly SignatureEntry[]): FailureView
   return views;
 }
 
-function computeViews(signatures: readonly SignatureEntry[]): FailureView[] {
-  const byOccurrences = [...signatures].sort(byNumber((entry) => entry.occurrences.length));
+function computeViews(signatures: readonly SignatureSummary[]): FailureView[] {
+  const byOccurrences = [...signatures].sort(byNumber((entry) => entry.occurrences));
   const kinds = [...new Set(signatures.map((entry) => entry.kind))].sort() as FailureKind[];
   return [
     { path: '', label: 'Most occurrences', group: 'sort', entries: byOccurrences },
@@ -38,7 +38,7 @@ function computeViews(signatures: readonly SignatureEntry[]): FailureView[] {
       path: 'by-changes',
       label: 'Most changes',
       group: 'sort',
-      entries: [...signatures].sort(byNumber((entry) => entry.changes.length)),
+      entries: [...signatures].sort(byNumber((entry) => entry.changes)),
     },
     {
       path: 'by-last-seen',

@@ -1,6 +1,6 @@
 import { hashText } from '../lib/hash-text.ts';
 import type { Change, SignatureEntry } from '../lib/types.ts';
-import type { Report } from './load-report.ts';
+import type { Report } from './create-report.ts';
 
 /**
  * The incremental-build key of a change page: it changes when the change's dumps change, when a signature

@@ -1,21 +1,76 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildStats } from '../data/build-stats.ts';
-import { loadReport } from '../data/load-report.ts';
-import { highlightCss } from '../render/highlight-code.ts';
+import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
+import { createReport, type Report } from '../data/create-report.ts';
+import { failureRules } from '../lib/failure-rules.ts';
+import { parseExport } from '../lib/parse-export.ts';
+import type { ReportModel } from '../lib/types.ts';
+import { createCodeHighlighter } from '../render/highlight-code.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { removeStaleOutput } from './remove-stale-output.ts';
+import type { BuildStats, SiteData } from './site-data.ts';
+import { siteRegistry } from './site-registry.ts';
 import { verifyOutput } from './verify-output.ts';
+import { vitePluginSite } from './vite-plugin-site.ts';
 
-/** Wires review-reports' build steps into Astro's hooks: the highlight stylesheet, the conservation check, the search index. */
-export default function reviewReports(): AstroIntegration {
+export type { BuildStats, SiteData } from './site-data.ts';
+
+/** What the site is built from, and who hears how the build went. */
+export interface ReviewReportsOptions {
+  /** The export directory, relative to the Astro project root. Default: `content`. Unused when `model` is given. */
+  exportDir?: string;
+  /** Path of `review-reports.config.json`. Unused when `config` is given. */
+  configFile?: string;
+  /** An export parsed already (the CLI's), so the build does not parse it again. */
+  model?: ReportModel;
+  /** The validated user config that goes with `model`. */
+  config?: UserConfig;
+  /** Bases of every shard of a sharded site on one host, this one included (`/kv_engine/`, `/platform/`). */
+  searchShards?: readonly string[];
+  /** Told the count after every thousandth rendered page. */
+  onProgress?: (renderedPages: number) => void;
+  /** Told the build's statistics once the site and its search index are written. */
+  onStats?: (stats: BuildStats) => void;
+}
+
+/**
+ * review-reports as an Astro integration: hands the report to the pages and the content loader through
+ * `virtual:review-reports/site`, then writes the highlight stylesheet, checks that the site lost nothing of
+ * the export and builds the search index.
+ */
+export default function reviewReports(options: ReviewReportsOptions = {}): AstroIntegration {
+  const siteId = randomUUID();
+  const stats: BuildStats = { renderedPages: 0, pages: 0, indexMs: 0, searchPages: 0 };
+  const highlighter = createCodeHighlighter();
+  let root = process.cwd();
+  let report: Report | undefined;
   let cacheDir = '';
   let buildStarted = 0;
+  const site: SiteData = {
+    report: () => {
+      report ??= options.model
+        ? createReport(options.model, options.config ?? loadUserConfig(undefined))
+        : parseReport(resolve(root, options.exportDir ?? 'content'), options.config ?? loadUserConfig(options.configFile));
+      return report;
+    },
+    highlighter,
+    searchShards: options.searchShards ?? [],
+    notePage: () => {
+      stats.renderedPages++;
+      if (stats.renderedPages % 1000 === 0) options.onProgress?.(stats.renderedPages);
+    },
+  };
   return {
     name: 'review-reports',
     hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        root = fileURLToPath(config.root);
+        siteRegistry.set(siteId, site);
+        updateConfig({ vite: { plugins: [vitePluginSite(siteId)] } });
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'review-reports');
       },
@@ -23,16 +78,19 @@ export default function reviewReports(): AstroIntegration {
         // A little slack: file times may be coarser than the clock.
         buildStarted = Date.now() - 2000;
       },
+      'astro:server:done': () => {
+        siteRegistry.delete(siteId);
+      },
       'astro:build:done': async ({ dir, pages, assets, logger }) => {
-        const root = fileURLToPath(dir);
+        const out = fileURLToPath(dir);
         // Pagefind writes a fresh index; an old one's fragments would otherwise stay behind.
-        rmSync(join(root, 'pagefind'), { recursive: true, force: true });
+        rmSync(join(out, 'pagefind'), { recursive: true, force: true });
         if (buildStarted > 0) {
-          const stale = removeStaleOutput(root, assets ?? new Map(), buildStarted);
+          const stale = removeStaleOutput(out, assets ?? new Map(), buildStarted);
           if (stale > 0) logger.info(`removed ${stale} files of an earlier build`);
         }
-        writeFileSync(join(root, 'highlight.css'), mergeHighlightCss(cacheDir));
-        const problems = verifyOutput(root, loadReport().model);
+        writeFileSync(join(out, 'highlight.css'), mergeHighlightCss(cacheDir, highlighter.css()));
+        const problems = verifyOutput(out, site.report().model);
         if (problems.length > 0) {
           const shown = problems.slice(0, 20).map((problem) => `  ${problem.page}: missing ${problem.missing}`);
           throw new Error(
@@ -40,15 +98,20 @@ export default function reviewReports(): AstroIntegration {
           );
         }
         const started = performance.now();
-        const indexed = await buildSearchIndex(root);
+        const indexed = await buildSearchIndex(out);
         logger.info(`indexed ${indexed.pages} pages for search`);
-        const stats = buildStats();
         stats.indexMs = performance.now() - started;
         stats.searchPages = indexed.pages;
         stats.pages = pages.length;
+        siteRegistry.delete(siteId);
+        options.onStats?.({ ...stats });
       },
     },
   };
+}
+
+function parseReport(exportDir: string, config: UserConfig): Report {
+  return createReport(parseExport(exportDir, { rules: [...userRules(config), ...failureRules] }), config);
 }
 
 /**
@@ -56,7 +119,7 @@ export default function reviewReports(): AstroIntegration {
  * incremental build use classes that no page rendered this time handed out. Class names are hashes of their
  * colours, so the union is always consistent.
  */
-function mergeHighlightCss(cacheDir: string): string {
+function mergeHighlightCss(cacheDir: string, css: string): string {
   const file = join(cacheDir, 'highlight.css');
   let previous = '';
   try {
@@ -64,9 +127,9 @@ function mergeHighlightCss(cacheDir: string): string {
   } catch {
     // First build with this cache.
   }
-  const rules = new Set([...previous.split('\n'), ...highlightCss().split('\n')].filter(Boolean));
-  const css = `${[...rules].sort().join('\n')}\n`;
+  const rules = new Set([...previous.split('\n'), ...css.split('\n')].filter(Boolean));
+  const merged = `${[...rules].sort().join('\n')}\n`;
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(file, css);
-  return css;
+  writeFileSync(file, merged);
+  return merged;
 }

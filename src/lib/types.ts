@@ -180,7 +180,9 @@ export interface JobReport extends JobIdentity {
   position: SourcePosition;
 }
 
-export type FailureKind = 'ctest' | 'ctest-timeout' | 'gtest' | 'compile' | 'sanitizer' | 'other';
+/** What a failure is; the one list the failure rules, the user config and the content collections derive from. */
+export const failureKinds = ['ctest', 'ctest-timeout', 'gtest', 'compile', 'sanitizer', 'other'] as const;
+export type FailureKind = (typeof failureKinds)[number];
 
 /** One failure cause of a CI message, attributed to the job run whose URL it names. */
 export interface Failure {
@@ -276,7 +278,8 @@ export interface Build {
   failures: Failure[];
 }
 
-export type Outcome = 'merged' | 'abandoned' | 'open';
+export const outcomes = ['merged', 'abandoned', 'open'] as const;
+export type Outcome = (typeof outcomes)[number];
 
 /** A change: every dump sharing a Change-Id, merged. */
 export interface Change {
@@ -356,6 +359,39 @@ export interface SignatureEntry {
   flakyEvidence: FlakyEvidence[];
   /** One cause text of the signature, for display. */
   example: string;
+}
+
+/**
+ * A change as lists, routes and filters need it (the `changes` content collection, the change list's rows):
+ * counts instead of its messages and runs.
+ */
+export interface ChangeEntry {
+  slug: string;
+  subject: string;
+  owner: string;
+  project: string;
+  outcome: Outcome;
+  tickets: string[];
+  patchSets: number;
+  messages: number;
+  runs: number;
+  failures: number;
+  firstActivity: string | null;
+  lastActivity: string | null;
+}
+
+/** A failure signature as the failure index lists it (the `signatures` content collection): counts instead of lists. */
+export interface SignatureSummary {
+  slug: string;
+  signature: string;
+  kind: FailureKind;
+  title: string;
+  occurrences: number;
+  changes: number;
+  platforms: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+  flaky: boolean;
 }
 
 /** The parsed export. */

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadReport } from '../data/load-report.ts';
+import { siteData } from 'virtual:review-reports/site';
 import { sitemapChunks } from '../data/sitemap-chunks.ts';
 import { type SitemapUrl, sitemapXml } from '../render/sitemap-xml.ts';
 
@@ -7,7 +7,7 @@ import { type SitemapUrl, sitemapXml } from '../render/sitemap-xml.ts';
 export const getStaticPaths = (() => {
   const site = import.meta.env.SITE;
   if (!site) return [];
-  const chunks = sitemapChunks(loadReport().model, new URL(site));
+  const chunks = sitemapChunks(siteData.report().model, new URL(site));
   if (chunks.length === 1) return [];
   return chunks.map((chunk, index) => ({ params: { part: String(index + 1) }, props: { chunk } }));
 }) satisfies GetStaticPaths;

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadReport } from '../data/load-report.ts';
+import { siteData } from 'virtual:review-reports/site';
 import { sitemapChunks } from '../data/sitemap-chunks.ts';
 import { sitemapIndexXml, sitemapXml } from '../render/sitemap-xml.ts';
 import { sitemapUrls } from '../site/urls.ts';
@@ -11,7 +11,7 @@ import { sitemapUrls } from '../site/urls.ts';
  */
 export const GET: APIRoute = ({ site }) => {
   if (!site) return xml(sitemapXml([]));
-  const chunks = sitemapChunks(loadReport().model, site);
+  const chunks = sitemapChunks(siteData.report().model, site);
   if (chunks.length === 1) return xml(sitemapXml(chunks[0] ?? []));
   return xml(sitemapIndexXml(chunks.map((_, index) => new URL(sitemapUrls.part(index + 1), site).href)));
 };

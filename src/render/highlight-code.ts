@@ -1,37 +1,35 @@
 import { type ShikiTransformerStyleToClass, transformerStyleToClass } from '@shikijs/transformers';
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { createHighlighter, type HighlighterGeneric } from 'shiki';
 
 /** Languages the site highlights: compiler output reads best as C++, everything else as a log. */
-export type CodeLanguage = 'cpp' | 'log' | 'text' | 'shellscript' | 'python' | 'json' | 'diff';
-const languages: CodeLanguage[] = ['cpp', 'log', 'shellscript', 'python', 'json', 'diff'];
+export const codeLanguages = ['cpp', 'log', 'text', 'shellscript', 'python', 'json', 'diff'] as const;
+export type CodeLanguage = (typeof codeLanguages)[number];
 
 type Highlighter = HighlighterGeneric<string, string>;
 
-// Created once per process and shared by every page (Vite loads pages as separate module instances).
-const key = Symbol.for('review-reports.highlighter');
-interface State {
-  highlighter: Promise<Highlighter>;
-  /** Highlighted lines by language and text. */
-  lines: Map<string, string>;
-  /** The opening `<pre>` tag, the same for every snippet. */
-  pre: string | null;
-  // Colours become classes collected into one stylesheet: inline styles on every token would make a
-  // big export's pages several times heavier.
-  toClass: ShikiTransformerStyleToClass;
-}
-
-function state(): State {
-  const holder = globalThis as unknown as Record<symbol, State | undefined>;
-  holder[key] ??= {
-    highlighter: createHighlighter({
-      themes: ['github-light', 'github-dark'],
-      langs: languages,
-    }) as Promise<Highlighter>,
-    lines: new Map(),
-    pre: null,
-    toClass: transformerStyleToClass({ classPrefix: 'hl-' }),
-  };
-  return holder[key];
+/**
+ * Shiki with the site's themes, and the colour classes it handed out. One is created per build by the
+ * integration and passed to whatever renders code, so every page's classes end up in one `highlight.css`.
+ */
+export interface CodeHighlighter {
+  /** The `<pre>` element of a snippet; see {@link createCodeHighlighter}. */
+  highlight(
+    code: string,
+    lang: CodeLanguage,
+    markedLines?: readonly number[],
+    plain?: (line: string) => boolean,
+  ): Promise<Element>;
+  /** {@link CodeHighlighter.highlight} serialized. */
+  highlightToHtml(
+    code: string,
+    lang: CodeLanguage,
+    markedLines?: readonly number[],
+    plain?: (line: string) => boolean,
+  ): Promise<string>;
+  /** The stylesheet for every colour class handed out so far, in a stable order. */
+  css(): string;
 }
 
 /** Languages a fenced code block may name, mapped to the ones loaded. */
@@ -46,60 +44,84 @@ export function codeLanguage(name: string | undefined): CodeLanguage {
   return 'text';
 }
 
-const lineMarkup = /<code>([\s\S]*)<\/code><\/pre>$/;
-
 /**
- * Highlights code to HTML with both the light and the dark theme (as CSS classes), marking the given 1-based
- * lines. Lines are highlighted one at a time and each distinct line once per process: a big export repeats
- * the same compiler and sanitizer lines thousands of times across jobs, patch sets and rebuilds, with only
- * the workspace path line differing. (A construct spanning lines, such as a block comment, is rare in
- * compiler output and then coloured line by line.) Lines `plain` accepts are shown as text, uncoloured: a
- * compiler's location line differs on every job and is no code to colour.
+ * Highlights code with both the light and the dark theme (as CSS classes), marking the given 1-based lines.
+ * Lines are highlighted one at a time and each distinct line once per highlighter: a big export repeats the
+ * same compiler and sanitizer lines thousands of times across jobs, patch sets and rebuilds, with only the
+ * workspace path line differing. (A construct spanning lines, such as a block comment, is rare in compiler
+ * output and then coloured line by line.) Lines `plain` accepts are shown as text, uncoloured: a compiler's
+ * location line differs on every job and is no code to colour. Built from Shiki's HAST, never its HTML text.
  */
-export async function highlightCode(
-  code: string,
-  lang: CodeLanguage,
-  markedLines: readonly number[] = [],
-  plain: (line: string) => boolean = () => false,
-): Promise<string> {
-  const current = state();
-  const highlighter = await current.highlighter;
-  const marked = new Set(markedLines);
-  const body = code.split('\n').map((line, index) => {
-    if (plain(line)) {
-      const html = `<span class="line">${escapeHtml(line)}</span>`;
-      return marked.has(index + 1) ? html.replace('<span class="line"', '<span class="line error-line"') : html;
-    }
-    const cacheKey = `${lang}\u0000${line}`;
-    let html = current.lines.get(cacheKey);
-    if (html === undefined) {
-      const full = highlighter.codeToHtml(line, {
-        lang,
-        themes: { light: 'github-light', dark: 'github-dark' },
-        defaultColor: false,
-        transformers: [current.toClass],
-      });
-      current.pre ??= full.slice(0, full.indexOf('<code>'));
-      html = lineMarkup.exec(full)?.[1] ?? '';
-      // Bounded, so a huge export's distinct lines do not all stay in memory.
-      if (current.lines.size >= 50_000) current.lines.clear();
-      current.lines.set(cacheKey, html);
-    }
-    return marked.has(index + 1) ? html.replace('<span class="line"', '<span class="line error-line"') : html;
-  });
-  return `${current.pre}<code>${body.join('\n')}</code></pre>`;
-}
+export function createCodeHighlighter(): CodeHighlighter {
+  let shiki: Promise<Highlighter> | undefined;
+  /** Highlighted lines by language and text. */
+  const lines = new Map<string, Element>();
+  let preProperties: Element['properties'] | undefined;
+  // Colours become classes collected into one stylesheet: inline styles on every token would make a big
+  // export's pages several times heavier.
+  const toClass: ShikiTransformerStyleToClass = transformerStyleToClass({ classPrefix: 'hl-' });
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+  const toHast = (highlighter: Highlighter, line: string, lang: CodeLanguage): Element => {
+    const root: Root = highlighter.codeToHast(line, {
+      lang,
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      transformers: [toClass],
+    });
+    const pre = root.children.find((child): child is Element => child.type === 'element');
+    const code = pre?.children.find((child): child is Element => child.type === 'element');
+    const span = code?.children.find((child): child is Element => child.type === 'element');
+    if (!pre || !span) throw new Error(`Shiki returned no line for ${JSON.stringify(line)}`);
+    preProperties ??= pre.properties;
+    return span;
+  };
 
-/** The stylesheet for every colour class handed out so far, in a stable order. */
-export function highlightCss(): string {
-  const rules = state()
-    .toClass.getCSS()
-    .split(/(?<=\})/)
-    .map((rule) => rule.trim())
-    .filter(Boolean);
-  return `${rules.sort().join('\n')}\n`;
+  const highlight: CodeHighlighter['highlight'] = async (code, lang, markedLines = [], plain = () => false) => {
+    shiki ??= createHighlighter({ themes: ['github-light', 'github-dark'], langs: [...codeLanguages] }) as Promise<
+      Highlighter
+    >;
+    const highlighter = await shiki;
+    // The `<pre>` is the same for every snippet: take it from an empty one when every line is plain.
+    if (preProperties === undefined) toHast(highlighter, '', lang);
+    const marked = new Set(markedLines);
+    const body: ElementContent[] = [];
+    code.split('\n').forEach((text, index) => {
+      let line: Element;
+      if (plain(text)) {
+        line = { type: 'element', tagName: 'span', properties: { className: ['line'] }, children: [] };
+        if (text !== '') line.children.push({ type: 'text', value: text });
+      } else {
+        const key = `${lang}\u0000${text}`;
+        const cached = lines.get(key);
+        line = cached ?? toHast(highlighter, text, lang);
+        // Bounded, so a huge export's distinct lines do not all stay in memory.
+        if (cached === undefined) {
+          if (lines.size >= 50_000) lines.clear();
+          lines.set(key, line);
+        }
+      }
+      if (marked.has(index + 1)) line = { ...line, properties: { ...line.properties, className: ['line', 'error-line'] } };
+      if (index > 0) body.push({ type: 'text', value: '\n' });
+      body.push(line);
+    });
+    return {
+      type: 'element',
+      tagName: 'pre',
+      properties: { ...preProperties },
+      children: [{ type: 'element', tagName: 'code', properties: {}, children: body }],
+    };
+  };
+
+  return {
+    highlight,
+    highlightToHtml: async (...args) => toHtml(await highlight(...args)),
+    css: () => {
+      const rules = toClass
+        .getCSS()
+        .split(/(?<=\})/)
+        .map((rule) => rule.trim())
+        .filter(Boolean);
+      return `${rules.sort().join('\n')}\n`;
+    },
+  };
 }

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { codeLanguage, highlightCode } from './highlight-code.ts';
+import { type CodeHighlighter, codeLanguage } from './highlight-code.ts';
 
 // GitHub's sanitation schema, narrowed: links only to http(s), no images (they would load remote content),
 // no ids or names (they could clash with the page's anchors).
@@ -65,8 +65,8 @@ function rehypeSafeLinks() {
   };
 }
 
-/** Replaces fenced code blocks with Shiki's highlighting, after sanitizing (Shiki escapes what it emits). */
-function rehypeHighlight() {
+/** Replaces fenced code blocks with Shiki's highlighting, after sanitizing (Shiki's tree holds text, not markup). */
+function rehypeHighlight(highlighter: CodeHighlighter) {
   return async (tree: Root) => {
     const blocks: Array<{ node: Element; code: string; lang: string | undefined }> = [];
     visit(tree, 'element', (node: Element) => {
@@ -84,34 +84,43 @@ function rehypeHighlight() {
       blocks.push({ node, code: text.replace(/\n$/, ''), lang });
     });
     for (const block of blocks) {
-      const html = await highlightCode(block.code, codeLanguage(block.lang));
       block.node.tagName = 'div';
       block.node.properties = { className: ['code-block'] };
-      block.node.children = [{ type: 'raw', value: html } as unknown as Element];
+      block.node.children = [await highlighter.highlight(block.code, codeLanguage(block.lang))];
     }
   };
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkHtmlAsText)
-  .use(remarkRehype)
-  .use(rehypeSanitize, schema)
-  .use(rehypeSafeLinks)
-  .use(rehypeHighlight)
-  .use(rehypeStringify, { allowDangerousHtml: true });
+// One processor per highlighter: unified freezes its plugins and their options.
+const processors = new WeakMap<CodeHighlighter, ReturnType<typeof createProcessor>>();
+
+function createProcessor(highlighter: CodeHighlighter) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkHtmlAsText)
+    .use(remarkRehype)
+    .use(rehypeSanitize, schema)
+    .use(rehypeSafeLinks)
+    .use(rehypeHighlight, highlighter)
+    .use(rehypeStringify);
+}
 
 /**
  * Renders review text as Markdown to safe HTML: raw HTML in the text is dropped, only http(s) links stay
- * links, code blocks are highlighted. The only raw HTML in the output is Shiki's, which escapes its input.
+ * links, code blocks are highlighted. No raw HTML goes into the output: Shiki's result is a tree of text.
  */
-export async function renderComment(text: string): Promise<string> {
-  return isPlainText(text) ? plainParagraphs(text) : markdownToHtml(text);
+export async function renderComment(text: string, highlighter: CodeHighlighter): Promise<string> {
+  return isPlainText(text) ? plainParagraphs(text) : markdownToHtml(text, highlighter);
 }
 
 /** The full Markdown path of {@link renderComment}, without its shortcut for plain text. */
-export async function markdownToHtml(text: string): Promise<string> {
+export async function markdownToHtml(text: string, highlighter: CodeHighlighter): Promise<string> {
+  let processor = processors.get(highlighter);
+  if (processor === undefined) {
+    processor = createProcessor(highlighter);
+    processors.set(highlighter, processor);
+  }
   return String(await processor.process(text));
 }
 

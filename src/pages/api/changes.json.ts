@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadReport } from '../../data/load-report.ts';
+import { siteData } from 'virtual:review-reports/site';
 import { FAILURE_RULES_VERSION } from '../../lib/failure-rules.ts';
 import { changeSummaryToJson, MODEL_JSON_VERSION } from '../../lib/model-to-json.ts';
 
@@ -9,7 +9,7 @@ import { changeSummaryToJson, MODEL_JSON_VERSION } from '../../lib/model-to-json
  * export's is over 500 MB) and no reader wants to download it whole.
  */
 export const GET: APIRoute = () => {
-  const { model } = loadReport();
+  const { model } = siteData.report();
   const body = {
     version: MODEL_JSON_VERSION,
     rulesVersion: FAILURE_RULES_VERSION,

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { loadReport } from '../../data/load-report.ts';
+import { siteData } from 'virtual:review-reports/site';
 import { FAILURE_RULES_VERSION } from '../../lib/failure-rules.ts';
 import { MODEL_JSON_VERSION, signatureToJson } from '../../lib/model-to-json.ts';
 
 /** The failure index, in the shape `review-reports parse` prints. */
 export const GET: APIRoute = () => {
-  const { model } = loadReport();
+  const { model } = siteData.report();
   const body = {
     version: MODEL_JSON_VERSION,
     rulesVersion: FAILURE_RULES_VERSION,

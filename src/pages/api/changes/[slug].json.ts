@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadReport } from '../../../data/load-report.ts';
+import { siteData } from 'virtual:review-reports/site';
 import { changePageKey } from '../../../data/page-key.ts';
 import { FAILURE_RULES_VERSION } from '../../../lib/failure-rules.ts';
 import { changeToJson, MODEL_JSON_VERSION } from '../../../lib/model-to-json.ts';
@@ -7,7 +7,7 @@ import type { Change } from '../../../lib/types.ts';
 
 /** One change in the shape `review-reports parse` prints: builds with jobs and failures, runs, votes. */
 export const getStaticPaths: GetStaticPaths = () => {
-  const report = loadReport();
+  const report = siteData.report();
   return report.model.changes.map((change) => ({
     params: { slug: change.slug },
     cacheKey: changePageKey(report, change),
@@ -15,7 +15,7 @@ export const getStaticPaths: GetStaticPaths = () => {
 };
 
 export const GET: APIRoute = ({ params }) => {
-  const change = loadReport().changeBySlug.get(params.slug as string) as Change;
+  const change = siteData.report().changeBySlug.get(params.slug as string) as Change;
   const body = { version: MODEL_JSON_VERSION, rulesVersion: FAILURE_RULES_VERSION, change: changeToJson(change) };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 };

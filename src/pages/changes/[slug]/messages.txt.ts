@@ -1,16 +1,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadReport } from '../../../data/load-report.ts';
+import { siteData } from 'virtual:review-reports/site';
 import type { Change } from '../../../lib/types.ts';
 import { hasCutMessages } from '../../../site/message-limit.ts';
 
 /** The full text of every message of a change whose page shows a message cut short. */
 export const getStaticPaths: GetStaticPaths = () =>
-  loadReport()
+  siteData.report()
     .model.changes.filter(hasCutMessages)
     .map((change) => ({ params: { slug: change.slug } }));
 
 export const GET: APIRoute = ({ params }) => {
-  const change = loadReport().changeBySlug.get(params.slug as string) as Change;
+  const change = siteData.report().changeBySlug.get(params.slug as string) as Change;
   const parts = [`${change.subject}\nChange-Id: ${change.id}\n`];
   for (const message of change.messages) {
     parts.push(

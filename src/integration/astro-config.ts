@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import type { AstroInlineConfig } from 'astro';
+import reviewReports, { type ReviewReportsOptions } from './index.ts';
+
+/** Where the site's templates are and where it goes, for {@link astroConfig}. */
+export interface SiteLocation {
+  /** The review-reports package: its `src/` holds the pages, its `public/` the static files. */
+  root: string;
+  outDir?: string;
+  base?: string;
+  site?: string;
+  cacheDir?: string;
+  logLevel?: AstroInlineConfig['logLevel'];
+}
+
+/**
+ * The whole Astro config of a review-reports site, for Astro's `build()` (no config file is read) and for
+ * `astro.config.mjs`. The integration gets everything it needs as arguments.
+ */
+export function astroConfig(location: SiteLocation, options: ReviewReportsOptions = {}): AstroInlineConfig {
+  return {
+    configFile: false,
+    root: location.root,
+    srcDir: join(location.root, 'src'),
+    publicDir: join(location.root, 'public'),
+    ...(location.outDir ? { outDir: location.outDir } : {}),
+    ...(location.base ? { base: location.base } : {}),
+    ...(location.site ? { site: location.site } : {}),
+    ...(location.cacheDir ? { cacheDir: location.cacheDir } : {}),
+    ...(location.logLevel ? { logLevel: location.logLevel } : {}),
+    trailingSlash: 'always',
+    // One cached stylesheet instead of the same CSS inlined into every one of thousands of pages.
+    build: { format: 'directory', inlineStylesheets: 'never' },
+    devToolbar: { enabled: false },
+    // Change pages whose data did not change are restored from the cache instead of rendered again.
+    experimental: { incrementalBuild: true },
+    integrations: [reviewReports(options)],
+    // The Content-Security-Policy forbids inline scripts: the search script must always be a file.
+    // The output directory is not emptied first: pages restored by an incremental build stay in place, and the
+    // integration removes whatever this build did not produce (src/integration/remove-stale-output.ts).
+    vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
+  };
+}

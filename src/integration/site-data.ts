@@ -1,0 +1,31 @@
+import type { Report } from '../data/create-report.ts';
+import type { CodeHighlighter } from '../render/highlight-code.ts';
+
+/**
+ * What the pages and the content loader of one build read, through `virtual:review-reports/site`: the
+ * integration's explicit interface to everything too big for Astro's data store (full changes with their
+ * messages and runs, the signatures' occurrence lists).
+ */
+export interface SiteData {
+  /** The parsed export with its lookups; parsed on first use when the integration was given no model. */
+  report(): Report;
+  /** The build's one Shiki highlighter: its colour classes become the site's `highlight.css`. */
+  highlighter: CodeHighlighter;
+  /**
+   * Bases of every shard of a sharded site on the same host (`/kv_engine/`, `/platform/`), this one included:
+   * the search page merges the other shards' indexes. Empty for a site of one shard.
+   */
+  searchShards: readonly string[];
+  /** Called once by every rendered page, for the build's statistics and progress. */
+  notePage(): void;
+}
+
+/** What a build reports back through the integration when it is done. */
+export interface BuildStats {
+  /** Pages rendered by this build (not restored from the incremental-build cache). */
+  renderedPages: number;
+  /** Pages of the site. */
+  pages: number;
+  indexMs: number;
+  searchPages: number;
+}
