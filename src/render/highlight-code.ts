@@ -100,7 +100,11 @@ export function createCodeHighlighter(): CodeHighlighter {
           lines.set(key, line);
         }
       }
-      if (marked.has(index + 1)) line = { ...line, properties: { ...line.properties, className: ['line', 'error-line'] } };
+      if (marked.has(index + 1)) {
+        // Shiki names the class `class`, hast `className`: neither may stay beside the new one.
+        const { class: _class, className: _className, ...properties } = line.properties;
+        line = { ...line, properties: { ...properties, className: ['line', 'error-line'] } };
+      }
       if (index > 0) body.push({ type: 'text', value: '\n' });
       body.push(line);
     });

@@ -13,6 +13,7 @@ import { readExportFile } from '../../src/lib/read-export-file.ts';
 import type { Change, Message } from '../../src/lib/types.ts';
 import { type WrittenDump, writeCrop } from '../lib/support/write-dump.ts';
 import { attributes, parseHtml, render, scriptableAttributes, tagNames } from './support/render.ts';
+import { highlighter } from './support/highlighter.ts';
 
 /**
  * The whole path, dump text → model → the change page's content, for arbitrary authors, subjects, messages,
@@ -163,9 +164,9 @@ async function renderChange(change: Change): Promise<Root> {
   const parts = await Promise.all([
     render(ChangeSummary, { change, ticketUrl: undefined }),
     render(BuildMatrix, { change }),
-    render(FailureList, { change, flaky }),
+    render(FailureList, { highlighter, change, flaky }),
     render(PatchSetTimeline, { change }),
-    render(Discussion, { change, limit: 20_000 }),
+    render(Discussion, { highlighter, change, limit: 20_000 }),
   ]);
   return parseHtml(`<main>${parts.join('\n')}</main>`);
 }

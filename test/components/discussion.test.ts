@@ -7,12 +7,13 @@ import type { Message } from '../../src/lib/types.ts';
 import { reviewChange, seedChange } from './support/fixtures.ts';
 import { formatHtml } from './support/format-html.ts';
 import { attributes, parseHtml, render, scriptableAttributes, tagNames, text, texts } from './support/render.ts';
+import { highlighter } from './support/highlighter.ts';
 
 const [upload, review, reply, vote] = reviewChange.messages as [Message, Message, Message, Message];
 
 /** Renders one message as the change page does. */
 async function renderMessage(message: Message, limit = 20_000) {
-  return parseHtml(await render(MessageItem, { message, limit, fullTextHref: '/changes/I9/messages.txt' }));
+  return parseHtml(await render(MessageItem, { highlighter, message, limit, fullTextHref: '/changes/I9/messages.txt' }));
 }
 
 /** A comment by a person, with the given text. */
@@ -22,7 +23,7 @@ function comment(text: string): Message {
 
 describe('Discussion', () => {
   it('shows every message of the change, in order, each under a heading that deep links to it', async () => {
-    const tree = parseHtml(await render(Discussion, { change: reviewChange, limit: 20_000 }));
+    const tree = parseHtml(await render(Discussion, { highlighter, change: reviewChange, limit: 20_000 }));
     expect(attributes(tree, 'article.message', 'ariaLabelledBy')).toEqual(reviewChange.messages.map((m) => m.id));
     expect(attributes(tree, 'article.message > h3', 'id')).toEqual(reviewChange.messages.map((m) => m.id));
     expect(texts(tree, 'article.message .author')).toEqual([
@@ -40,7 +41,7 @@ describe('Discussion', () => {
   });
 
   it('shows every message of the seed change, bot messages as plain text left out of the search index', async () => {
-    const tree = parseHtml(await render(Discussion, { change: seedChange, limit: 20_000 }));
+    const tree = parseHtml(await render(Discussion, { highlighter, change: seedChange, limit: 20_000 }));
     expect(selectAll('article.message', tree)).toHaveLength(seedChange.messages.length);
     const articles = selectAll('article.message.build-result', tree);
     expect(articles.map((article) => article.properties.dataPagefindIgnore)).toEqual(new Array(8).fill('all'));
@@ -50,7 +51,7 @@ describe('Discussion', () => {
   });
 
   it('links to the full text when a message is longer than the limit', async () => {
-    const tree = parseHtml(await render(Discussion, { change: reviewChange, limit: 60 }));
+    const tree = parseHtml(await render(Discussion, { highlighter, change: reviewChange, limit: 60 }));
     const cut = selectAll('p.cut', tree).map((node) => text(node));
     expect(cut).toHaveLength(2);
     expect(cut[0]).toMatch(new RegExp(`^Shown: the first 60 of ${review.text.length} characters\\.`));
@@ -62,7 +63,7 @@ describe('Discussion', () => {
   });
 
   it('renders the review as in its snapshot', async () => {
-    const html = await render(Discussion, { change: reviewChange, limit: 20_000 });
+    const html = await render(Discussion, { highlighter, change: reviewChange, limit: 20_000 });
     await expect(formatHtml(html)).toMatchFileSnapshot('./__snapshots__/discussion.review-change.html');
   });
 });

@@ -6,6 +6,7 @@ import type { Change } from '../../src/lib/types.ts';
 import { seedChange, seedFlaky, seeds } from './support/fixtures.ts';
 import { formatHtml } from './support/format-html.ts';
 import { attributes, parseHtml, render, text, texts } from './support/render.ts';
+import { highlighter } from './support/highlighter.ts';
 
 const tsan = 'sanitizer:ThreadSanitizer:heap-use-after-free:kv_engine/daemon/cookie.h:156';
 
@@ -19,7 +20,7 @@ function failure(tree: ReturnType<typeof parseHtml>, id: string): Element {
 
 describe('FailureList', () => {
   it('has a section per failed run, in the order of the runs, each linking to its build', async () => {
-    const tree = parseHtml(await render(FailureList, { change: seedChange, flaky: seedFlaky }));
+    const tree = parseHtml(await render(FailureList, { highlighter, change: seedChange, flaky: seedFlaky }));
     expect(attributes(tree, '.failure-run > h3', 'id')).toEqual([
       'run-kv_engine-threadsanitizer-master-1273',
       ...[9403, 9412, 9413, 9414, 9415, 9416, 9417].map((build) => `run-kv_engine-windows-master-${build}`),
@@ -34,7 +35,7 @@ describe('FailureList', () => {
   });
 
   it('shows every failure with its kind, its signature linking to the signature page, and a flaky badge', async () => {
-    const tree = parseHtml(await render(FailureList, { change: seedChange, flaky: seedFlaky }));
+    const tree = parseHtml(await render(FailureList, { highlighter, change: seedChange, flaky: seedFlaky }));
     expect(selectAll('li.failure', tree)).toHaveLength(12);
     const item = failure(tree, 'run-kv_engine-threadsanitizer-master-1273-f3');
     expect(item.properties.dataKind).toBe('sanitizer');
@@ -60,7 +61,7 @@ describe('FailureList', () => {
   });
 
   it('shows the cause highlighted, its error line marked', async () => {
-    const tree = parseHtml(await render(FailureList, { change: seedChange, flaky: seedFlaky }));
+    const tree = parseHtml(await render(FailureList, { highlighter, change: seedChange, flaky: seedFlaky }));
     const item = failure(tree, 'run-kv_engine-threadsanitizer-master-1273-f3');
     expect(texts(item, '.snippet pre.shiki .line.error-line')).toEqual([
       'ThreadSanitizer issue: heap-use-after-free /home/couchbase/jenkins/workspace/kv_engine-threadsanitizer-master/kv_engine/daemon/cookie.h:156 in Cookie::getConnection() const',
@@ -74,7 +75,7 @@ describe('FailureList', () => {
     const change = seeds.changes.find(
       (candidate) => candidate.id === 'I6418b9a8557b4ac978218706243e97523f95355d',
     ) as Change;
-    const tree = parseHtml(await render(FailureList, { change, flaky: new Set() }));
+    const tree = parseHtml(await render(FailureList, { highlighter, change, flaky: new Set() }));
     const compile = selectAll('li.failure', tree).find((item) => item.properties.dataKind === 'compile') as Element;
     expect(texts(compile, 'h4 .badge')).toEqual(['Compile error']);
     const lines = selectAll('.snippet .line', compile);
@@ -83,19 +84,19 @@ describe('FailureList', () => {
   });
 
   it('shows no flaky badge for a signature that never disagreed', async () => {
-    const tree = parseHtml(await render(FailureList, { change: seedChange, flaky: new Set() }));
+    const tree = parseHtml(await render(FailureList, { highlighter, change: seedChange, flaky: new Set() }));
     expect(selectAll('.badge.flaky', tree)).toEqual([]);
   });
 
   it('says so when no failure was reported', async () => {
     const change = { ...seedChange, runs: seedChange.runs.map((run) => ({ ...run, failures: [] })) };
-    expect(texts(parseHtml(await render(FailureList, { change, flaky: seedFlaky })), 'p')).toEqual([
+    expect(texts(parseHtml(await render(FailureList, { highlighter, change, flaky: seedFlaky })), 'p')).toEqual([
       'No failures were reported for this change.',
     ]);
   });
 
   it('renders the seed change as in its snapshot', async () => {
-    const html = await render(FailureList, { change: seedChange, flaky: seedFlaky });
+    const html = await render(FailureList, { highlighter, change: seedChange, flaky: seedFlaky });
     await expect(formatHtml(html)).toMatchFileSnapshot('./__snapshots__/failure-list.seed-change.html');
   });
 });
