@@ -1,11 +1,12 @@
 #!/usr/bin/env -S node --max-old-space-size=12288 --max-semi-space-size=32
-// The CLI is TypeScript run through Node's type stripping (Node >= 22.18, pinned to 24 by the `node` devDependency).
-import { main } from '../src/cli/main.ts';
-
-// `review-reports parse dir | head` closes stdout early; that is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-process.exitCode = await main(process.argv.slice(2));
+// Written for any Node up to the version check, so that an older one can read it and say what it needs:
+// no static import (those would load first), no syntax newer than the check.
+var needed = [22, 12];
+var running = process.versions.node.split('.').map(Number);
+if (running[0] < needed[0] || (running[0] === needed[0] && running[1] < needed[1])) {
+  process.stderr.write(
+    'review-reports needs Node.js ' + needed.join('.') + ' or newer; this is Node.js ' + process.versions.node + '.\n',
+  );
+  process.exit(2);
+}
+import('./start.mjs');

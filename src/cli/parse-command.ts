@@ -2,7 +2,7 @@ import type { FailureRule } from '../lib/failure-rules.ts';
 import { modelToJson } from '../lib/model-to-json.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { ReportModel } from '../lib/types.ts';
-import { formatWarning } from './format-warning.ts';
+import { formatWarning } from '../lib/format-warning.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;

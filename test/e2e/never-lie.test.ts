@@ -107,10 +107,8 @@ describe('the conservation check and the link check, on a copy of the hostile si
   });
 
   it('fails the build with an internal error naming each lost item', async () => {
-    const hooks = reviewReports().hooks;
-    const previous = process.env.REVIEW_REPORTS_EXPORT;
+    const hooks = reviewReports({ exportDir: sites.exportDir }).hooks;
     const cache = mkdtempSync(join(tmpdir(), 'review-reports-damaged-cache-'));
-    process.env.REVIEW_REPORTS_EXPORT = sites.exportDir;
     try {
       await hooks['astro:config:done']?.({ config: { cacheDir: pathToFileURL(`${cache}/`) } } as never);
       const logger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -124,8 +122,6 @@ describe('the conservation check and the link check, on a copy of the hostile si
         ].join('\n'),
       );
     } finally {
-      if (previous === undefined) delete process.env.REVIEW_REPORTS_EXPORT;
-      else process.env.REVIEW_REPORTS_EXPORT = previous;
       rmSync(cache, { recursive: true, force: true });
     }
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatWarning } from '../../src/cli/format-warning.ts';
+import { formatWarning } from '../../src/lib/format-warning.ts';
 import { main } from '../../src/cli/main.ts';
 import { expectedWarningLines, warningLines } from './support/expected-warnings.ts';
 import { writeHostileExport } from './support/hostile-export.ts';

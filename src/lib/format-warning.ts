@@ -1,4 +1,4 @@
-import type { Warning } from '../lib/types.ts';
+import type { Warning } from './types.ts';
 
 // Control characters (C0, DEL, C1) and the bidirectional controls that reorder what a terminal shows.
 const unprintable = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
