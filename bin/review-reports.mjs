@@ -5,7 +5,7 @@ var needed = [22, 12];
 var running = process.versions.node.split('.').map(Number);
 if (running[0] < needed[0] || (running[0] === needed[0] && running[1] < needed[1])) {
   process.stderr.write(
-    'review-reports needs Node.js ' + needed.join('.') + ' or newer; this is Node.js ' + process.versions.node + '.\n',
+    `review-reports needs Node.js ${needed.join('.')} or newer; this is Node.js ${process.versions.node}.\n`,
   );
   process.exit(2);
 }

@@ -1,8 +1,8 @@
 import type { FailureRule } from '../lib/failure-rules.ts';
+import { formatWarning } from '../lib/format-warning.ts';
 import { modelToJson } from '../lib/model-to-json.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { ReportModel } from '../lib/types.ts';
-import { formatWarning } from '../lib/format-warning.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;

@@ -20,7 +20,8 @@ export function sitePages(model: ReportModel): SitePage[] {
   for (let page = 1; page <= changeListPageCount(model.changes.length); page++)
     pages.push({ path: urls.changes(page) });
   for (const change of model.changes) pages.push(dated(urls.change(change.slug), change.lastActivity));
-  for (const view of failureViews(model.signatures.map(signatureSummary))) pages.push({ path: urls.failures(view.path) });
+  for (const view of failureViews(model.signatures.map(signatureSummary)))
+    pages.push({ path: urls.failures(view.path) });
   for (const entry of model.signatures) pages.push(dated(urls.failure(entry.slug), entry.lastSeen));
   pages.push({ path: urls.search() });
   return pages;

@@ -53,7 +53,10 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
     report: () => {
       report ??= options.model
         ? createReport(options.model, options.config ?? loadUserConfig(undefined))
-        : parseReport(resolve(root, options.exportDir ?? 'content'), options.config ?? loadUserConfig(options.configFile));
+        : parseReport(
+            resolve(root, options.exportDir ?? 'content'),
+            options.config ?? loadUserConfig(options.configFile),
+          );
       return report;
     },
     highlighter,

@@ -1,5 +1,5 @@
-import type { Loader } from 'astro/loaders';
 import { siteData } from 'virtual:review-reports/site';
+import type { Loader } from 'astro/loaders';
 import { changeEntry } from '../lib/change-entry.ts';
 import { signatureSummary } from '../lib/signature-summary.ts';
 

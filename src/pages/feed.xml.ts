@@ -1,6 +1,6 @@
+import { siteData } from 'virtual:review-reports/site';
 import type { APIRoute } from 'astro';
 import { failureFeed } from '../data/failure-feed.ts';
-import { siteData } from 'virtual:review-reports/site';
 import { atomFeed } from '../render/atom-feed.ts';
 
 /** The Atom feed of the newest failures; links are absolute only when the site's address is known. */

@@ -1,5 +1,5 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from 'virtual:review-reports/site';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { sitemapChunks } from '../data/sitemap-chunks.ts';
 import { type SitemapUrl, sitemapXml } from '../render/sitemap-xml.ts';
 

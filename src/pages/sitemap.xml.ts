@@ -1,5 +1,5 @@
-import type { APIRoute } from 'astro';
 import { siteData } from 'virtual:review-reports/site';
+import type { APIRoute } from 'astro';
 import { sitemapChunks } from '../data/sitemap-chunks.ts';
 import { sitemapIndexXml, sitemapXml } from '../render/sitemap-xml.ts';
 import { sitemapUrls } from '../site/urls.ts';

@@ -66,6 +66,9 @@ export function createCodeHighlighter(): CodeHighlighter {
       lang,
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
+      // Shiki stops colouring a line after 500 ms by default: on a busy machine (the first lines, while the
+      // grammar's expressions compile) the same export would give different pages.
+      tokenizeTimeLimit: 0,
       transformers: [toClass],
     });
     const pre = root.children.find((child): child is Element => child.type === 'element');
@@ -77,9 +80,11 @@ export function createCodeHighlighter(): CodeHighlighter {
   };
 
   const highlight: CodeHighlighter['highlight'] = async (code, lang, markedLines = [], plain = () => false) => {
-    shiki ??= createHighlighter({ themes: ['github-light', 'github-dark'], langs: [...codeLanguages] }) as Promise<
-      Highlighter
-    >;
+    shiki ??= createHighlighter({
+      themes: ['github-light', 'github-dark'],
+      // `text` is Shiki's built-in plain text, not a grammar to load.
+      langs: codeLanguages.filter((lang) => lang !== 'text'),
+    }) as Promise<Highlighter>;
     const highlighter = await shiki;
     // The `<pre>` is the same for every snippet: take it from an empty one when every line is plain.
     if (preProperties === undefined) toHast(highlighter, '', lang);

@@ -12,8 +12,8 @@ import { buildModel } from '../../src/lib/build-model.ts';
 import { readExportFile } from '../../src/lib/read-export-file.ts';
 import type { Change, Message } from '../../src/lib/types.ts';
 import { type WrittenDump, writeCrop } from '../lib/support/write-dump.ts';
-import { attributes, parseHtml, render, scriptableAttributes, tagNames } from './support/render.ts';
 import { highlighter } from './support/highlighter.ts';
+import { attributes, parseHtml, render, scriptableAttributes, tagNames } from './support/render.ts';
 
 /**
  * The whole path, dump text → model → the change page's content, for arbitrary authors, subjects, messages,

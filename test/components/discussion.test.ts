@@ -6,14 +6,16 @@ import MessageItem from '../../src/components/MessageItem.astro';
 import type { Message } from '../../src/lib/types.ts';
 import { reviewChange, seedChange } from './support/fixtures.ts';
 import { formatHtml } from './support/format-html.ts';
-import { attributes, parseHtml, render, scriptableAttributes, tagNames, text, texts } from './support/render.ts';
 import { highlighter } from './support/highlighter.ts';
+import { attributes, parseHtml, render, scriptableAttributes, tagNames, text, texts } from './support/render.ts';
 
 const [upload, review, reply, vote] = reviewChange.messages as [Message, Message, Message, Message];
 
 /** Renders one message as the change page does. */
 async function renderMessage(message: Message, limit = 20_000) {
-  return parseHtml(await render(MessageItem, { highlighter, message, limit, fullTextHref: '/changes/I9/messages.txt' }));
+  return parseHtml(
+    await render(MessageItem, { highlighter, message, limit, fullTextHref: '/changes/I9/messages.txt' }),
+  );
 }
 
 /** A comment by a person, with the given text. */

@@ -5,8 +5,8 @@ import FailureList from '../../src/components/FailureList.astro';
 import type { Change } from '../../src/lib/types.ts';
 import { seedChange, seedFlaky, seeds } from './support/fixtures.ts';
 import { formatHtml } from './support/format-html.ts';
-import { attributes, parseHtml, render, text, texts } from './support/render.ts';
 import { highlighter } from './support/highlighter.ts';
+import { attributes, parseHtml, render, text, texts } from './support/render.ts';
 
 const tsan = 'sanitizer:ThreadSanitizer:heap-use-after-free:kv_engine/daemon/cookie.h:156';
 

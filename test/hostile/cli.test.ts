@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatWarning } from '../../src/lib/format-warning.ts';
 import { main } from '../../src/cli/main.ts';
+import { formatWarning } from '../../src/lib/format-warning.ts';
 import { expectedWarningLines, warningLines } from './support/expected-warnings.ts';
 import { writeHostileExport } from './support/hostile-export.ts';
 

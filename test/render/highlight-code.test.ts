@@ -14,7 +14,11 @@ describe('createCodeHighlighter', () => {
   it('keeps plain lines text, escaped, and marks only the lines it is given', async () => {
     const highlighter = createCodeHighlighter();
     const html = await highlighter.highlightToHtml('Compile error at <a>&b:\nint x;', 'cpp', [2], location);
-    expect(html.startsWith(`${pre}<code><span class="line">Compile error at &#x3C;a>&#x26;b:</span>\n<span class="line error-line">`)).toBe(true);
+    expect(
+      html.startsWith(
+        `${pre}<code><span class="line">Compile error at &#x3C;a>&#x26;b:</span>\n<span class="line error-line">`,
+      ),
+    ).toBe(true);
     expect(html.endsWith('</span></code></pre>')).toBe(true);
     // A line seen again comes from the cache, and marking one copy leaves the other unmarked.
     const again = await highlighter.highlightToHtml('int x;\nint x;', 'cpp', [1]);

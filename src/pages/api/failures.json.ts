@@ -1,5 +1,5 @@
-import type { APIRoute } from 'astro';
 import { siteData } from 'virtual:review-reports/site';
+import type { APIRoute } from 'astro';
 import { FAILURE_RULES_VERSION } from '../../lib/failure-rules.ts';
 import { MODEL_JSON_VERSION, signatureToJson } from '../../lib/model-to-json.ts';
 

@@ -38,7 +38,8 @@ process.stdout.write(
   JSON.stringify({
     title: /<title>(.*?)<\/title>/.exec(page)?.[1],
     shards: /data-search-shards="([^"]*)"/.exec(search)?.[1],
-    htmlPages: readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length,
+    htmlPages: readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'))
+      .length,
     stats,
     registeredAfter: siteRegistry.size,
   }),

@@ -1,5 +1,5 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from 'virtual:review-reports/site';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { changePageKey } from '../../../data/page-key.ts';
 import { FAILURE_RULES_VERSION } from '../../../lib/failure-rules.ts';
 import { changeToJson, MODEL_JSON_VERSION } from '../../../lib/model-to-json.ts';

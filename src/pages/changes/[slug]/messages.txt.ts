@@ -1,11 +1,12 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from 'virtual:review-reports/site';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Change } from '../../../lib/types.ts';
 import { hasCutMessages } from '../../../site/message-limit.ts';
 
 /** The full text of every message of a change whose page shows a message cut short. */
 export const getStaticPaths: GetStaticPaths = () =>
-  siteData.report()
+  siteData
+    .report()
     .model.changes.filter(hasCutMessages)
     .map((change) => ({ params: { slug: change.slug } }));
 
