@@ -56,7 +56,11 @@ describe('the installed package', () => {
       env: userEnv(),
     });
     expect(built.stderr).toContain('output: 27 pages');
-    server = spawn('npx', ['review-reports', 'serve', 'site', '--port', '0'], { cwd: app, env: userEnv(), detached: true });
+    server = spawn('npx', ['review-reports', 'serve', 'site', '--port', '0'], {
+      cwd: app,
+      env: userEnv(),
+      detached: true,
+    });
     const url = await new Promise<string>((done, fail) => {
       let said = '';
       server?.stderr?.on('data', (chunk: Buffer) => {
