@@ -50,6 +50,13 @@ describe('the installed package', () => {
     expect(existsSync(join(installed, 'src/cli'))).toBe(false);
   });
 
+  it('exports the integration and the Astro config to code that imports it', async () => {
+    const script =
+      "const [m, c] = await Promise.all([import('review-reports'), import('review-reports/astro-config')]); console.log(typeof m.default, typeof c.astroConfig);";
+    const imported = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: app, env: userEnv() });
+    expect(imported.stdout).toBe('function function\n');
+  });
+
   it('builds a site from an export with `npx review-reports` and serves it', async () => {
     const built = await run('npx', ['review-reports', 'build', 'export', '--out', 'site'], {
       cwd: app,
