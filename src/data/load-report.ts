@@ -1,4 +1,4 @@
-import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
+import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { Change, ReportModel, SignatureEntry } from '../lib/types.ts';
@@ -34,7 +34,10 @@ export function loadReport(): Report {
   const cached = cache().get(key);
   if (cached) return cached;
   const config = loadUserConfig(env.configFile);
-  const model = parseExport(env.exportDir, { rules: [...userRules(config), ...failureRules] });
+  const model = parseExport(env.exportDir, {
+    rules: [...userRules(config), ...failureRules],
+    settings: userReadSettings(config),
+  });
   const report = createReport(model, config);
   cache().set(key, report);
   return report;

@@ -1,10 +1,26 @@
 import { classifyMessage } from './classify-message.ts';
+import { compareBuilds } from './compare-builds.ts';
 import { dateRange } from './date-range.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
+import { defaultTicketPattern, findTickets } from './find-tickets.ts';
 import { hashText } from './hash-text.ts';
+import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import { changeSlug } from './slug.ts';
-import type { Build, Change, Dump, Failure, JobRun, Message, Outcome, RawMessage, Warning } from './types.ts';
+import { splitJobName } from './split-job-name.ts';
+import type {
+  Build,
+  Change,
+  Dump,
+  Failure,
+  JobRun,
+  Message,
+  Outcome,
+  RawMessage,
+  SourcePosition,
+  Warning,
+} from './types.ts';
+import { unclassifiedFailure } from './unclassified-failure.ts';
 
 /** Changes assembled from dumps, with what was wrong on the way. */
 export interface AssembledChanges {
@@ -21,6 +37,7 @@ export interface AssembledChanges {
 export function assembleChanges(
   dumps: readonly Dump[],
   rules: readonly FailureRule[] = failureRules,
+  settings: ReadSettings = defaultReadSettings,
 ): AssembledChanges {
   const warnings: Warning[] = [];
   const groups = new Map<string, Dump[]>();
@@ -42,12 +59,18 @@ export function assembleChanges(
 
   const changes: Change[] = [];
   for (const id of [...groups.keys()].sort()) {
-    changes.push(assembleChange(id, groups.get(id) as Dump[], rules, warnings));
+    changes.push(assembleChange(id, groups.get(id) as Dump[], rules, settings, warnings));
   }
   return { changes, warnings };
 }
 
-function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[], warnings: Warning[]): Change {
+function assembleChange(
+  id: string,
+  dumps: Dump[],
+  rules: readonly FailureRule[],
+  settings: ReadSettings,
+  warnings: Warning[],
+): Change {
   const slug = changeSlug(id);
   if (slug !== id) {
     const first = dumps[0] as Dump;
@@ -77,7 +100,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
       keys.push(key);
       if (raw.date) lastDate = raw.date;
       if (seen.has(key)) continue;
-      const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules);
+      const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules, settings);
       const message: Message = {
         ...classified,
         id: `m-${key.slice(0, 12)}`,
@@ -123,18 +146,29 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
   const description = latest.description;
 
   const builds: Build[] = [];
-  const runs = new Map<string, JobRun>();
+  const runs = new ChangeRuns();
   for (const message of messages) {
     if (!message.build) continue;
-    builds.push({
+    const build: Build = {
       messageId: message.id,
       patchSet: message.patchSet,
       date: message.date,
       verdict: message.build.verdict,
+      family: message.build.family,
       jobs: message.build.jobs,
       failures: message.build.failures,
-    });
+    };
+    if (message.build.pipeline) build.pipeline = message.build.pipeline;
+    builds.push(build);
     collectRuns(runs, message);
+  }
+  // Causes are attributed once every job line of the change is known: a cause may name a run that only
+  // another message lists.
+  for (const message of messages) attributeFailures(runs, message, settings, warnings);
+  for (const run of runs.byKey.values()) {
+    if (run.outcome === 'failed' && run.failures.length === 0) {
+      run.failures.push(unclassifiedFailure(run, runs.positions.get(run) as SourcePosition));
+    }
   }
 
   const activity = dateRange(messages.map((message) => message.date));
@@ -148,13 +182,19 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
     subject: description.subject,
     body: description.body,
     description: description.text,
-    tickets: description.tickets,
+    // The reader finds tickets by the default pattern; a configured one reads the commit message again.
+    tickets:
+      settings.ticketPattern === defaultTicketPattern
+        ? description.tickets
+        : findTickets(`${description.subject}\n${description.body}`, settings.ticketPattern),
     owner: findOwner(messages),
-    project: mostCommon([...runs.values()].map((run) => run.project)),
+    project: mostCommon([...runs.byKey.values()].map((run) => run.project)),
     patchSets: [...patchSets].sort((a, b) => a - b),
     messages,
     builds,
-    runs: [...runs.values()].sort((a, b) => a.patchSet - b.patchSet || compare(a.name, b.name) || a.build - b.build),
+    runs: [...runs.byKey.values()].sort(
+      (a, b) => a.patchSet - b.patchSet || compare(a.name, b.name) || compareBuilds(a.build, b.build),
+    ),
     votes: messages.flatMap((message) =>
       message.votes.map((vote) => ({
         ...vote,
@@ -205,19 +245,42 @@ function messageKey(message: RawMessage): string {
   );
 }
 
-function collectRuns(runs: Map<string, JobRun>, message: Message): void {
+/** The runs of a change, by job and build, and by URL: a cause names its run by URL. */
+class ChangeRuns {
+  readonly byKey = new Map<string, JobRun>();
+  readonly byUrl = new Map<string, JobRun>();
+  /** Where each run was first reported: an unclassified failure points there. */
+  readonly positions = new Map<JobRun, SourcePosition>();
+
+  add(run: JobRun, position: SourcePosition): void {
+    this.byKey.set(runKey(run.name, run.build), run);
+    if (run.url !== '' && !this.byUrl.has(run.url)) this.byUrl.set(run.url, run);
+    this.positions.set(run, position);
+  }
+}
+
+function runKey(name: string, build: JobRun['build']): string {
+  return `${name}#${typeof build}:${build}`;
+}
+
+function collectRuns(runs: ChangeRuns, message: Message): void {
   const build = message.build;
   if (!build) return;
   for (const job of build.jobs) {
-    const key = `${job.name}#${job.build}`;
-    const existing = runs.get(key);
+    const existing = runs.byKey.get(runKey(job.name, job.build));
     if (existing) {
       // A later verdict repeating a run carries its latest known result.
       existing.result = job.result;
+      existing.outcome = job.outcome;
+      if (existing.logUrl === undefined && job.logUrl !== undefined) existing.logUrl = job.logUrl;
+      if (existing.note === undefined && job.note !== undefined) existing.note = job.note;
+      if (existing.durationSeconds === undefined && job.durationSeconds !== undefined) {
+        existing.durationSeconds = job.durationSeconds;
+      }
       if (!existing.reportedBy.includes(message.id)) existing.reportedBy.push(message.id);
       continue;
     }
-    runs.set(key, {
+    const run: JobRun = {
       name: job.name,
       project: job.project,
       platform: job.platform,
@@ -225,33 +288,53 @@ function collectRuns(runs: Map<string, JobRun>, message: Message): void {
       build: job.build,
       url: job.url,
       result: job.result,
+      outcome: job.outcome,
+      voting: job.voting,
       patchSet: message.patchSet,
       date: message.date,
       reportedBy: [message.id],
       failures: [],
-    });
+    };
+    if (job.durationSeconds !== undefined) run.durationSeconds = job.durationSeconds;
+    if (job.logUrl !== undefined) run.logUrl = job.logUrl;
+    if (job.note !== undefined) run.note = job.note;
+    if (build.pipeline) run.pipeline = build.pipeline;
+    runs.add(run, job.position);
   }
-  for (const failure of build.failures) {
-    const key = `${failure.job}#${failure.build}`;
-    let run = runs.get(key);
+}
+
+function attributeFailures(runs: ChangeRuns, message: Message, settings: ReadSettings, warnings: Warning[]): void {
+  for (const failure of message.build?.failures ?? []) {
+    let run = runs.byUrl.get(failure.url) ?? runs.byKey.get(runKey(failure.job, failure.build));
     if (!run) {
-      // A cause naming a run that no job line of the message lists: the run still happened.
+      // No job line of the change lists the run the cause names: the cause is kept, on that run, and said.
+      const name = failure.job || failure.url;
+      warnings.push({
+        code: 'orphan-failure',
+        file: failure.position.file,
+        line: failure.position.line,
+        message: `a cause names the run ${failure.url}, which no job line of the change lists; it is shown as a failure of that run`,
+      });
       run = {
-        name: failure.job,
-        project: '',
-        platform: '',
-        branch: '',
+        ...splitJobName(name, settings.jobName),
         build: failure.build,
         url: failure.url,
-        result: 'FAILURE',
+        result: '',
+        outcome: 'inconclusive',
+        voting: true,
         patchSet: message.patchSet,
         date: message.date,
         reportedBy: [message.id],
         failures: [],
       };
-      runs.set(key, run);
+      runs.add(run, failure.position);
     }
-    if (!run.failures.some((known) => sameFailure(known, failure))) run.failures.push(failure);
+    if (!run.reportedBy.includes(message.id)) run.reportedBy.push(message.id);
+    const attributed =
+      run.name === failure.job && run.build === failure.build
+        ? failure
+        : { ...failure, job: run.name, build: run.build, url: run.url };
+    if (!run.failures.some((known) => sameFailure(known, attributed))) run.failures.push(attributed);
   }
 }
 

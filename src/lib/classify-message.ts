@@ -1,6 +1,8 @@
-import { extractBuild, isVerdictLine } from './extract-build.ts';
+import { extractBuild } from './extract-build.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
+import { matchVerdict } from './match-verdict.ts';
+import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import type { ClassifiedMessage, SourcePosition, UploadKind, Vote } from './types.ts';
 
 const uploaded = /^Uploaded patch set (\d+)\s*(?:[.:]\s*(.*))?$/i;
@@ -27,6 +29,7 @@ export function classifyMessage(
   text: string,
   at: SourcePosition,
   rules: readonly FailureRule[] = failureRules,
+  settings: ReadSettings = defaultReadSettings,
 ): ClassifiedMessage {
   const lines = text.split('\n');
   const first = (lines[0] ?? '').trim();
@@ -70,7 +73,7 @@ export function classifyMessage(
     return result;
   }
   // Only a verdict that leads the message counts: a human quoting "Build Failed" is still commenting.
-  const build = isVerdictLine(lead) ? extractBuild(text, at, rules) : null;
+  const build = matchVerdict(lead, settings.formats).length > 0 ? extractBuild(text, at, rules, settings) : null;
   if (build) {
     result.kind = 'build-result';
     result.build = build;

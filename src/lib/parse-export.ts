@@ -6,11 +6,14 @@ import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { listExportFiles } from './list-export-files.ts';
 import { readExportFile } from './read-export-file.ts';
+import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import type { Dump, ReportModel, Warning } from './types.ts';
 
 export interface ParseExportOptions {
   /** Failure rules, tried in order; defaults to the built-in table. */
   rules?: readonly FailureRule[];
+  /** Bot families, `jobName` and `ticketPattern`; defaults to the built-in ones. */
+  settings?: ReadSettings;
   /** Called after each file with the number of files read and the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -42,7 +45,7 @@ export function parseExport(root: string, options: ParseExportOptions = {}): Rep
     warnings.push(...result.warnings);
     options.onProgress?.(index + 1, files.length);
   });
-  return buildModel(dumps, warnings, { files: files.length, bytes }, rules);
+  return buildModel(dumps, warnings, { files: files.length, bytes }, rules, options.settings ?? defaultReadSettings);
 }
 
 function hashBytes(bytes: Uint8Array): string {
