@@ -45,20 +45,22 @@ export function extractBuild(
 
   const jobs: JobReport[] = [];
   const failures: Failure[] = [];
-  const notes = new Map<JobReport, string[]>();
+  // Each run's note, paragraph by paragraph.
+  const notes = new Map<JobReport, string[][]>();
   let current: JobReport | undefined;
   let paragraph: string[] = [];
   let paragraphStart = 0;
   let inBlock = false;
 
-  const addNote = (job: JobReport | undefined, note: readonly string[]) => {
-    if (!job || !format.textUnderJob) return;
+  const addNote = (job: JobReport | undefined, lines: readonly string[], sameParagraph = false) => {
+    if (!job) return;
     const known = notes.get(job);
-    if (known) known.push('', ...note);
-    else notes.set(job, [...note]);
+    if (!known) notes.set(job, [[...lines]]);
+    else if (sameParagraph && known.length > 0) (known.at(-1) as string[]).push(...lines);
+    else known.push([...lines]);
   };
   const flushParagraph = () => {
-    if (paragraph.length > 0) addNote(current, paragraph);
+    if (paragraph.length > 0 && format.textUnderJob) addNote(current, paragraph);
     paragraph = [];
   };
   const findJob = (url: string, cut: boolean): JobReport | undefined => {
@@ -78,7 +80,7 @@ export function extractBuild(
     const cause = trimBlankLines(causeLines).join('\n');
     const job = findJob(url, cut);
     if (cause === '' || format.noCause.some((pattern) => pattern.test(cause))) {
-      addNote(job ?? current, causeLines);
+      if (format.textUnderJob) addNote(job ?? current, causeLines);
       return;
     }
     const classified = rules === failureRules ? classifyWithDefaultRules(cause) : classifyFailure(cause, rules);
@@ -98,7 +100,7 @@ export function extractBuild(
     const line = (lines[i] as string).trimEnd();
     if (inBlock) {
       if (format.blockEnd?.test(line.trim())) inBlock = false;
-      else addNote(current, [line]);
+      else addNote(current, [line], true);
       continue;
     }
     const job = format.jobLine.exec(line);
@@ -108,6 +110,7 @@ export function extractBuild(
       jobs.push(current);
       if (job.groups.detail) addNote(current, [job.groups.detail]);
       inBlock = job.groups.block !== undefined && format.blockEnd !== undefined;
+      if (inBlock) addNote(current, []);
       continue;
     }
     if (line.trim() === '') {
@@ -132,9 +135,12 @@ export function extractBuild(
     paragraph.push(line);
   }
   flushParagraph();
-  for (const [job, note] of notes) {
-    const textOfNote = trimBlankLines(note).join('\n');
-    if (textOfNote !== '') job.note = textOfNote;
+  for (const [job, paragraphs] of notes) {
+    const note = paragraphs
+      .map((lines) => trimBlankLines(lines).join('\n'))
+      .filter((text) => text !== '')
+      .join('\n\n');
+    if (note !== '') job.note = note;
   }
   const report: BuildReport = { verdict, family: format.id, jobs, failures };
   if (pipeline) report.pipeline = pipeline;

@@ -6,12 +6,14 @@ const branch = String.raw`(?:master|main|trunk|develop|v?\d+(?:\.\d+)*(?:\.x)?)`
 /**
  * The default `jobName` pattern, the Couchbase scheme: `<project>-<platform>[-<branch>]`
  * (`kv_engine-windows-master`, `kv_engine-clang_format`), and the multibranch form `<project>[-<platform>]/<branch>`
- * (`/job/kv_engine-linux/job/master/123/`). Names with more parts (`lf-infra-lftools-tox-verify-any`) or a last
- * part that is not a branch (`openstack-tox-py312`) do not fit: they are not split.
+ * (`/job/kv_engine-linux/job/master/123/`). A branch is `master`, `main`, `trunk`, `develop` or a version
+ * (`7.6.x`, `v2`): Jenkins URLs do not tell a folder from a multibranch job, and job names do not mark their
+ * parts, so names with more parts (`lf-infra-lftools-tox-verify-any`), a last part that is not a branch
+ * (`openstack-tox-py312`) or a folder (`releng/app-verify`) do not fit: they are not split.
  */
 export const defaultJobName = new RegExp(
   `^(?<project>${word})-(?<platform>${word})(?:-(?<branch>${branch}))?$` +
-    `|^(?<project>${word})(?:-(?<platform>${word}))?/(?<branch>[^/]+)$`,
+    `|^(?<project>${word})(?:-(?<platform>${word}))?/(?<branch>${branch})$`,
 );
 
 /**

@@ -72,7 +72,7 @@ describe('splitJobName', () => {
         'kv_engine-threadsanitizer-master',
         'kv_engine-clang_format',
         'kv_engine-linux/master',
-        'kv_engine/vulcan',
+        'kv_engine/7.6.x',
         'couchstore-linux-7.6.x',
       ].map((name) => splitJobName(name)),
     ).toEqual([
@@ -80,20 +80,26 @@ describe('splitJobName', () => {
       { name: 'kv_engine-threadsanitizer-master', project: 'kv_engine', platform: 'threadsanitizer', branch: 'master' },
       { name: 'kv_engine-clang_format', project: 'kv_engine', platform: 'clang_format', branch: '' },
       { name: 'kv_engine-linux/master', project: 'kv_engine', platform: 'linux', branch: 'master' },
-      { name: 'kv_engine/vulcan', project: 'kv_engine', platform: '', branch: 'vulcan' },
+      { name: 'kv_engine/7.6.x', project: 'kv_engine', platform: '', branch: '7.6.x' },
       { name: 'couchstore-linux-7.6.x', project: 'couchstore', platform: 'linux', branch: '7.6.x' },
     ]);
   });
 
   it('invents no parts for a name that does not fit', () => {
     expect(
-      ['lf-infra-lftools-tox-verify-any', 'openstack-tox-py312', 'platform-ubuntu-18-vulcan', 'kv_engine', 'a b-c'].map(
-        (name) => splitJobName(name, defaultJobName),
-      ),
+      [
+        'lf-infra-lftools-tox-verify-any',
+        'openstack-tox-py312',
+        'platform-ubuntu-18-vulcan',
+        'releng/app-verify',
+        'kv_engine',
+        'a b-c',
+      ].map((name) => splitJobName(name, defaultJobName)),
     ).toEqual([
       { name: 'lf-infra-lftools-tox-verify-any', project: '', platform: '', branch: '' },
       { name: 'openstack-tox-py312', project: '', platform: '', branch: '' },
       { name: 'platform-ubuntu-18-vulcan', project: '', platform: '', branch: '' },
+      { name: 'releng/app-verify', project: '', platform: '', branch: '' },
       { name: 'kv_engine', project: '', platform: '', branch: '' },
       { name: 'a b-c', project: '', platform: '', branch: '' },
     ]);
