@@ -80,3 +80,10 @@ export const kindLabels: Record<string, string> = {
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
 }
+
+/** A part of a whole as people read it: `37%`, `<1%` for a small non-zero part, `0%` of nothing. */
+export function formatShare(part: number, whole: number): string {
+  if (whole === 0 || part === 0) return '0%';
+  const percent = Math.round((part / whole) * 100);
+  return percent === 0 ? '<1%' : `${percent}%`;
+}

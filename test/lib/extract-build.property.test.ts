@@ -19,7 +19,11 @@ const piece = fc.oneof(
     ),
   fc
     .record({
-      text: fc.constantFrom('Failure of a GoogleTest', 'Compile error at x.cc:1:2:\nerror: no', 'Timeout of a CTest test t'),
+      text: fc.constantFrom(
+        'Failure of a GoogleTest',
+        'Compile error at x.cc:1:2:\nerror: no',
+        'Timeout of a CTest test t',
+      ),
       job: fc.constantFrom('app-a', 'app-b', 'lib-c'),
       build: fc.integer({ min: 1, max: 999 }),
     })
@@ -29,7 +33,10 @@ const piece = fc.oneof(
 
 /** Any line that is not a cause: its own paragraph, it must leave the failures as they were. */
 const notACause = fc
-  .string({ unit: fc.constantFrom('a', 'Z', '0', ' ', ':', '(', ')', '/', '.', '-', 'é', 'h', 't', 'p', 's'), maxLength: 60 })
+  .string({
+    unit: fc.constantFrom('a', 'Z', '0', ' ', ':', '(', ')', '/', '.', '-', 'é', 'h', 't', 'p', 's'),
+    maxLength: 60,
+  })
   .map((line) => line.trim())
   .filter(
     (line) =>
@@ -40,7 +47,12 @@ const notACause = fc
   );
 
 const failuresOf = (text: string) =>
-  (extractBuild(text, at)?.failures ?? []).map((failure) => [failure.signature, failure.text, failure.job, failure.build]);
+  (extractBuild(text, at)?.failures ?? []).map((failure) => [
+    failure.signature,
+    failure.text,
+    failure.job,
+    failure.build,
+  ]);
 
 describe('extractBuild, on any Gerrit Trigger verdict', () => {
   it('never makes a line that is not a cause a failure, wherever it stands', () => {
@@ -49,7 +61,9 @@ describe('extractBuild, on any Gerrit Trigger verdict', () => {
         const paragraphs = pieces.map((lines) => lines.join('\n'));
         const without = ['Build Failed', ...paragraphs].join('\n\n');
         const index = where % (paragraphs.length + 1);
-        const withExtra = ['Build Failed', ...paragraphs.slice(0, index), extra, ...paragraphs.slice(index)].join('\n\n');
+        const withExtra = ['Build Failed', ...paragraphs.slice(0, index), extra, ...paragraphs.slice(index)].join(
+          '\n\n',
+        );
         expect(failuresOf(withExtra)).toEqual(failuresOf(without));
       }),
     );
