@@ -43,6 +43,7 @@ const api: Record<string, string[]> = {
   'compare-builds.ts': ['compareBuilds'],
   'date-range.ts': ['dateRange'],
   'decode-text.ts': ['DecodedText', 'decodeText'],
+  'describe-bot-formats.ts': ['describeBotFormats'],
   'describe-rules.ts': ['describeRules'],
   'extract-build.ts': ['extractBuild'],
   'failure-rules.ts': ['FAILURE_RULES_VERSION', 'FailureRule', 'failureRules'],
