@@ -1,9 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
+import { failureKinds } from './lib/types.ts';
 import { reportLoader } from './loaders/report-loader.ts';
 
 const date = z.string().nullable();
-const kind = z.enum(['ctest', 'ctest-timeout', 'gtest', 'compile', 'sanitizer', 'other']);
+const kind = z.enum(failureKinds);
 
 const changes = defineCollection({
   loader: reportLoader('changes'),

@@ -52,7 +52,8 @@ export interface BotFormat {
   example: string;
 }
 
-const jenkinsCause = /(?:^|\s+)\(\s*(?<url>https?:\/\/[^\s()]+)\s*\)?$/;
+// The URL may hold parentheses (`…alert(1)…`): it runs to the closing ` )`, or to the end of a line cut short.
+const jenkinsCause = /(?:^|\s+)\(\s*(?<url>https?:\/\/\S+?)\s*\)?$/;
 
 export const botFormats: readonly BotFormat[] = [
   {
