@@ -38,6 +38,7 @@ const botFormatSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   description: z.string().default(''),
   verdicts: z.array(z.object({ pattern: regexSource, verdict: z.enum(verdicts) })).min(1),
+  started: regexSource.optional(),
   jobLine: regexSource,
   blockEnd: regexSource.optional(),
   causeEnd: regexSource.optional(),
@@ -117,6 +118,7 @@ export function userReadSettings(config: UserConfig): ReadSettings {
       failed: format.failed,
       example: '',
     };
+    if (format.started !== undefined) built.started = new RegExp(format.started);
     if (format.blockEnd !== undefined) built.blockEnd = new RegExp(format.blockEnd);
     if (format.causeEnd !== undefined) built.causeEnd = new RegExp(format.causeEnd);
     if (format.logLine !== undefined) built.logLine = new RegExp(format.logLine);

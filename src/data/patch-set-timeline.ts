@@ -60,6 +60,7 @@ function summarize(message: Message): string {
     case 'upload':
       return withVotes(uploadWords[message.upload ?? 'new']);
     case 'build-started':
+      if (message.buildStart?.pipeline) return `Build started (${message.buildStart.pipeline} pipeline)`;
       return message.buildStart && message.buildStart.total > 0
         ? `Build started (${message.buildStart.index}/${message.buildStart.total})`
         : 'Build started';

@@ -23,6 +23,8 @@ export interface BotFormat {
   /** What writes these messages, for the README. */
   description: string;
   verdicts: readonly VerdictPattern[];
+  /** The line that leads a "build started" message; named groups `url`, `index`, `total` (`(1/3)`), `pipeline`. */
+  started?: RegExp;
   /**
    * A job line: one run. Named groups: `url` and `result` (required); `name` when the bot prints the job name
    * (otherwise it is read off a Jenkins URL); `detail` (text after the result, kept as the run's note);
@@ -71,6 +73,7 @@ export const botFormats: readonly BotFormat[] = [
       { pattern: /^(?:This change|These changes) (?:is|are) unable to merge due to/, verdict: 'merge-failed' },
       { pattern: /^This change is part of a dependency cycle that failed\./, verdict: 'failed' },
     ],
+    started: /^Starting (?<pipeline>\S+) jobs\./,
     jobLine:
       /^- (?<name>\S+) (?<url>\S+) : (?<result>[A-Z][A-Z_]*)(?: (?<detail>.*?))??(?: in (?<duration>(?:\d+h )?(?:\d+m )?\d+s))?(?<nonvoting> \(non-voting\))?$/,
     noCause: [],
@@ -111,6 +114,7 @@ export const botFormats: readonly BotFormat[] = [
       { pattern: /^Build\s+Aborted\b/i, verdict: 'aborted' },
       { pattern: /^(?:Build\s+Not\s+Built|No\s+Builds\s+Executed)\b/i, verdict: 'no-builds' },
     ],
+    started: /^Build Started\s+(?<url>\S+)(?:\s+\((?<index>\d+)\/(?<total>\d+)\))?/i,
     jobLine: /^(?<url>https?:\/\/\S+)\s+:\s+(?<result>[A-Z][A-Z_]*)(?<nonvoting>\s+\(skipped\))?(?<block>\s+<<<)?$/,
     blockEnd: /^>>>$/,
     causeEnd: jenkinsCause,

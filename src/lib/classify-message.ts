@@ -10,7 +10,6 @@ const patchSetLine = /^Patch Set (\d+)\s*:?\s*(.*)$/i;
 const voteToken = /^([A-Za-z][A-Za-z0-9_-]*?)([+-]\d+)$/;
 const removedVote = /^-([A-Za-z][A-Za-z0-9_-]*)$/;
 const commentCount = /^\((\d+) (?:inline )?comments?\)$/i;
-const buildStarted = /^Build Started\s+(\S+)(?:\s+\((\d+)\/(\d+)\))?/i;
 const merged = /^Change has been successfully (merged|pushed|rebased and submitted|submitted)\b/i;
 const submittedByCherryPick = /^Change has been successfully cherry-picked\b/i;
 const cherryPicked = /^(?:Cherry Picked\b|This patchset was cherry picked to\b)/i;
@@ -62,14 +61,16 @@ export function classifyMessage(
   const lead = (count ? body[1] : body[0]) ?? '';
   if (upload) return result;
 
-  const started = buildStarted.exec(lead);
-  if (started) {
+  for (const format of settings.formats) {
+    const started = format.started?.exec(lead)?.groups;
+    if (!started) continue;
     result.kind = 'build-started';
     result.buildStart = {
-      url: started[1] as string,
-      index: Number(started[2] ?? 0),
-      total: Number(started[3] ?? 0),
+      url: started.url ?? '',
+      index: Number(started.index ?? 0),
+      total: Number(started.total ?? 0),
     };
+    if (started.pipeline) result.buildStart.pipeline = started.pipeline;
     return result;
   }
   // Only a verdict that leads the message counts: a human quoting "Build Failed" is still commenting.

@@ -11,6 +11,7 @@ export function describeBotFormats(formats: readonly BotFormat[]): string {
   const patterns = formats.flatMap((format) => [
     `${format.id}`,
     ...format.verdicts.map(({ pattern, verdict }) => `  verdict ${verdict}  ${source(pattern)}`),
+    ...(format.started ? [`  started  ${source(format.started)}`] : []),
     `  job line  ${source(format.jobLine)}`,
     ...(format.blockEnd ? [`  block end  ${source(format.blockEnd)}`] : []),
     ...(format.causeEnd ? [`  cause end  ${source(format.causeEnd)}`] : []),

@@ -225,11 +225,14 @@ export interface BuildReport {
   failures: Failure[];
 }
 
-/** A `Build Started <url> (k/n)` message. */
+/** A `Build Started <url> (k/n)` message, or Zuul's `Starting check jobs.`. */
 export interface BuildStart {
+  /** `''` when the bot names no build. */
   url: string;
+  /** `0` when the bot does not number its builds. */
   index: number;
   total: number;
+  pipeline?: string;
 }
 
 /** A message with its meaning read off. */

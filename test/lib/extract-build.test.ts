@@ -192,3 +192,39 @@ describe('matchVerdict', () => {
     ]);
   });
 });
+
+describe('the bot-format table', () => {
+  it('reads the example of each family as a message of that family, with its job lines as runs', () => {
+    expect(
+      botFormats.map((format) => {
+        const build = extractBuild(format.example, at);
+        return [
+          format.id,
+          build?.family,
+          build?.verdict,
+          build?.jobs.map((job) => [job.result, job.outcome, job.voting]),
+        ];
+      }),
+    ).toEqual([
+      [
+        'zuul',
+        'zuul',
+        'failed',
+        [
+          ['SUCCESS', 'passed', true],
+          ['TIMED_OUT', 'failed', true],
+          ['FAILURE', 'failed', false],
+        ],
+      ],
+      [
+        'gerrit-trigger',
+        'gerrit-trigger',
+        'failed',
+        [
+          ['FAILURE', 'failed', true],
+          ['SUCCESS', 'passed', true],
+        ],
+      ],
+    ]);
+  });
+});
