@@ -1,5 +1,5 @@
 import { classifyMessage } from './classify-message.ts';
-import { compareBuilds } from './compare-builds.ts';
+import { collectRuns } from './collect-runs.ts';
 import { dateRange } from './date-range.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
@@ -7,20 +7,7 @@ import { defaultTicketPattern, findTickets } from './find-tickets.ts';
 import { hashText } from './hash-text.ts';
 import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import { changeSlug } from './slug.ts';
-import { splitJobName } from './split-job-name.ts';
-import type {
-  Build,
-  Change,
-  Dump,
-  Failure,
-  JobRun,
-  Message,
-  Outcome,
-  RawMessage,
-  SourcePosition,
-  Warning,
-} from './types.ts';
-import { unclassifiedFailure } from './unclassified-failure.ts';
+import type { Build, Change, Dump, Message, Outcome, RawMessage, Warning } from './types.ts';
 
 /** Changes assembled from dumps, with what was wrong on the way. */
 export interface AssembledChanges {
@@ -146,7 +133,6 @@ function assembleChange(
   const description = latest.description;
 
   const builds: Build[] = [];
-  const runs = new ChangeRuns();
   for (const message of messages) {
     if (!message.build) continue;
     const build: Build = {
@@ -160,16 +146,8 @@ function assembleChange(
     };
     if (message.build.pipeline) build.pipeline = message.build.pipeline;
     builds.push(build);
-    collectRuns(runs, message);
   }
-  // Causes are attributed once every job line of the change is known: a cause may name a run that only
-  // another message lists.
-  for (const message of messages) attributeFailures(runs, message, settings, warnings);
-  for (const run of runs.byKey.values()) {
-    if (run.outcome === 'failed' && run.failures.length === 0) {
-      run.failures.push(unclassifiedFailure(run, runs.positions.get(run) as SourcePosition));
-    }
-  }
+  const runs = collectRuns(messages, settings, warnings);
 
   const activity = dateRange(messages.map((message) => message.date));
   const patchSets = new Set<number>(messages.map((message) => message.patchSet));
@@ -188,13 +166,11 @@ function assembleChange(
         ? description.tickets
         : findTickets(`${description.subject}\n${description.body}`, settings.ticketPattern),
     owner: findOwner(messages),
-    project: mostCommon([...runs.byKey.values()].map((run) => run.project)),
+    project: mostCommon(runs.map((run) => run.project)),
     patchSets: [...patchSets].sort((a, b) => a - b),
     messages,
     builds,
-    runs: [...runs.byKey.values()].sort(
-      (a, b) => a.patchSet - b.patchSet || compare(a.name, b.name) || compareBuilds(a.build, b.build),
-    ),
+    runs,
     votes: messages.flatMap((message) =>
       message.votes.map((vote) => ({
         ...vote,
@@ -243,103 +219,6 @@ function messageKey(message: RawMessage): string {
     [message.author, message.date ?? message.rawDate, hashText(message.text, 40), ...inline].join('\u0000'),
     40,
   );
-}
-
-/** The runs of a change, by job and build, and by URL: a cause names its run by URL. */
-class ChangeRuns {
-  readonly byKey = new Map<string, JobRun>();
-  readonly byUrl = new Map<string, JobRun>();
-  /** Where each run was first reported: an unclassified failure points there. */
-  readonly positions = new Map<JobRun, SourcePosition>();
-
-  add(run: JobRun, position: SourcePosition): void {
-    this.byKey.set(runKey(run.name, run.build), run);
-    if (run.url !== '' && !this.byUrl.has(run.url)) this.byUrl.set(run.url, run);
-    this.positions.set(run, position);
-  }
-}
-
-function runKey(name: string, build: JobRun['build']): string {
-  return `${name}#${typeof build}:${build}`;
-}
-
-function collectRuns(runs: ChangeRuns, message: Message): void {
-  const build = message.build;
-  if (!build) return;
-  for (const job of build.jobs) {
-    const existing = runs.byKey.get(runKey(job.name, job.build));
-    if (existing) {
-      // A later verdict repeating a run carries its latest known result.
-      existing.result = job.result;
-      existing.outcome = job.outcome;
-      if (existing.logUrl === undefined && job.logUrl !== undefined) existing.logUrl = job.logUrl;
-      if (existing.note === undefined && job.note !== undefined) existing.note = job.note;
-      if (existing.durationSeconds === undefined && job.durationSeconds !== undefined) {
-        existing.durationSeconds = job.durationSeconds;
-      }
-      if (!existing.reportedBy.includes(message.id)) existing.reportedBy.push(message.id);
-      continue;
-    }
-    const run: JobRun = {
-      name: job.name,
-      project: job.project,
-      platform: job.platform,
-      branch: job.branch,
-      build: job.build,
-      url: job.url,
-      result: job.result,
-      outcome: job.outcome,
-      voting: job.voting,
-      patchSet: message.patchSet,
-      date: message.date,
-      reportedBy: [message.id],
-      failures: [],
-    };
-    if (job.durationSeconds !== undefined) run.durationSeconds = job.durationSeconds;
-    if (job.logUrl !== undefined) run.logUrl = job.logUrl;
-    if (job.note !== undefined) run.note = job.note;
-    if (build.pipeline) run.pipeline = build.pipeline;
-    runs.add(run, job.position);
-  }
-}
-
-function attributeFailures(runs: ChangeRuns, message: Message, settings: ReadSettings, warnings: Warning[]): void {
-  for (const failure of message.build?.failures ?? []) {
-    let run = runs.byUrl.get(failure.url) ?? runs.byKey.get(runKey(failure.job, failure.build));
-    if (!run) {
-      // No job line of the change lists the run the cause names: the cause is kept, on that run, and said.
-      const name = failure.job || failure.url;
-      warnings.push({
-        code: 'orphan-failure',
-        file: failure.position.file,
-        line: failure.position.line,
-        message: `a cause names the run ${failure.url}, which no job line of the change lists; it is shown as a failure of that run`,
-      });
-      run = {
-        ...splitJobName(name, settings.jobName),
-        build: failure.build,
-        url: failure.url,
-        result: '',
-        outcome: 'inconclusive',
-        voting: true,
-        patchSet: message.patchSet,
-        date: message.date,
-        reportedBy: [message.id],
-        failures: [],
-      };
-      runs.add(run, failure.position);
-    }
-    if (!run.reportedBy.includes(message.id)) run.reportedBy.push(message.id);
-    const attributed =
-      run.name === failure.job && run.build === failure.build
-        ? failure
-        : { ...failure, job: run.name, build: run.build, url: run.url };
-    if (!run.failures.some((known) => sameFailure(known, attributed))) run.failures.push(attributed);
-  }
-}
-
-function sameFailure(a: Failure, b: Failure): boolean {
-  return a.signature === b.signature && a.text === b.text;
 }
 
 function findOwner(messages: readonly Message[]): string {

@@ -40,6 +40,7 @@ const api: Record<string, string[]> = {
   'build-model.ts': ['buildModel'],
   'classify-failure.ts': ['ClassifiedFailure', 'classifyFailure'],
   'classify-message.ts': ['classifyMessage'],
+  'collect-runs.ts': ['collectRuns'],
   'compare-builds.ts': ['compareBuilds'],
   'date-range.ts': ['dateRange'],
   'decode-text.ts': ['DecodedText', 'decodeText'],
