@@ -4,10 +4,13 @@ import { dateRange } from './date-range.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { defaultTicketPattern, findTickets } from './find-tickets.ts';
+import { gerritSummary } from './gerrit-summary.ts';
 import { hashText } from './hash-text.ts';
+import { messageKey } from './message-key.ts';
+import { pinPositions } from './pin-positions.ts';
 import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import { changeSlug } from './slug.ts';
-import type { Build, Change, Dump, Message, Outcome, RawMessage, Warning } from './types.ts';
+import type { Build, Change, Dump, Message, Outcome, Warning } from './types.ts';
 
 /** Changes assembled from dumps, with what was wrong on the way. */
 export interface AssembledChanges {
@@ -70,9 +73,9 @@ function assembleChange(
   }
 
   const patchSetOf = new Map(dumps.map((dump) => [dump, dumpPatchSet(dump)]));
-  const ordered = [...dumps].sort(
-    (a, b) => (patchSetOf.get(a) as number) - (patchSetOf.get(b) as number) || compare(a.file, b.file),
-  );
+  // A JSON export holds every patch set and the current commit message: it ranks by its newest patch set.
+  const rank = (dump: Dump) => dump.patchSets?.at(-1) ?? (patchSetOf.get(dump) as number);
+  const ordered = [...dumps].sort((a, b) => rank(a) - rank(b) || compare(a.file, b.file));
   const seen = new Map<string, Message>();
   const fingerprints = new Map<string, string>();
   const candidates: Array<{ message: Message; sortDate: string; order: number; named: boolean }> = [];
@@ -86,8 +89,14 @@ function assembleChange(
       const key = messageKey(raw);
       keys.push(key);
       if (raw.date) lastDate = raw.date;
-      if (seen.has(key)) continue;
+      const known = seen.get(key);
+      if (known) {
+        // The same message from a JSON export may say more than the text dump that came first.
+        for (const field of ['tag', 'username'] as const) if (raw[field] && !known[field]) known[field] = raw[field];
+        continue;
+      }
       const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules, settings);
+      if (dump.layout.startsWith('gerrit-')) pinPositions(classified, raw.position);
       const message: Message = {
         ...classified,
         id: `m-${key.slice(0, 12)}`,
@@ -96,17 +105,21 @@ function assembleChange(
         text: raw.text,
         inlineComments: raw.inlineComments,
         mismatched: raw.mismatched,
-        patchSet: classified.patchSet ?? ownPatchSet,
+        // Gerrit's JSON files each message under its patch set; that beats what the text names.
+        patchSet: raw.patchSet ?? classified.patchSet ?? ownPatchSet,
         position: raw.position,
       };
+      for (const field of ['tag', 'username'] as const) if (raw[field] !== undefined) message[field] = raw[field];
       seen.set(key, message);
       candidates.push({
         message,
         sortDate: raw.date ?? lastDate,
         order: order++,
-        named: classified.patchSet !== undefined,
+        named: raw.patchSet !== undefined || classified.patchSet !== undefined,
       });
     }
+    // A change in a JSON export and in text dumps (or in both JSON forms) is a mixed export, not a copied file.
+    if (dump.layout.startsWith('gerrit-')) continue;
     const fingerprint = hashText(`${dump.description.text}\u0000${keys.join('\u0000')}`, 16);
     const earlier = fingerprints.get(fingerprint);
     if (earlier !== undefined) {
@@ -151,8 +164,10 @@ function assembleChange(
 
   const activity = dateRange(messages.map((message) => message.date));
   const patchSets = new Set<number>(messages.map((message) => message.patchSet));
-  for (const dump of dumps) patchSets.add(patchSetOf.get(dump) as number);
+  for (const dump of dumps)
+    [patchSetOf.get(dump) as number, ...(dump.patchSets ?? [])].forEach(patchSets.add, patchSets);
   if (patchSets.size > 1) patchSets.delete(0);
+  const gerrit = gerritSummary(dumps);
 
   const change: Change = {
     id,
@@ -165,8 +180,8 @@ function assembleChange(
       settings.ticketPattern === defaultTicketPattern
         ? description.tickets
         : findTickets(`${description.subject}\n${description.body}`, settings.ticketPattern),
-    owner: findOwner(messages),
-    project: mostCommon(runs.map((run) => run.project)),
+    owner: gerrit.change?.owner ?? findOwner(messages),
+    project: gerrit.change?.project ?? mostCommon(runs.map((run) => run.project)),
     patchSets: [...patchSets].sort((a, b) => a - b),
     messages,
     builds,
@@ -180,7 +195,7 @@ function assembleChange(
         messageId: message.id,
       })),
     ),
-    outcome: findOutcome(messages),
+    outcome: gerrit.outcome ?? findOutcome(messages),
     firstActivity: activity.first,
     lastActivity: activity.last,
     files: dumps.map((dump) => dump.file).sort(compare),
@@ -193,6 +208,7 @@ function assembleChange(
     ),
   };
   if (description.series) change.series = description.series;
+  if (gerrit.change) change.gerrit = gerrit.change;
   return change;
 }
 
@@ -206,19 +222,6 @@ function dumpPatchSet(dump: Dump): number {
     if (named) highest = Math.max(highest, Number(named[1]));
   }
   return highest;
-}
-
-/**
- * Two copies of one message agree on author, date, text and inline comments (whitespace at line ends does
- * not count: the reader drops it). The key is a digest, so a big export does not keep a second copy of
- * every text only to find repeats.
- */
-function messageKey(message: RawMessage): string {
-  const inline = message.inlineComments.map((comment) => `${comment.path}:${comment.line ?? ''}:${comment.text}`);
-  return hashText(
-    [message.author, message.date ?? message.rawDate, hashText(message.text, 40), ...inline].join('\u0000'),
-    40,
-  );
 }
 
 function findOwner(messages: readonly Message[]): string {

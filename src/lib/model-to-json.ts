@@ -42,6 +42,8 @@ export function changeSummaryToJson(change: Change) {
 export function changeToJson(change: Change) {
   return {
     ...changeSummaryToJson(change),
+    // Only a change a Gerrit JSON export held has it: the text-only shape stays as it was.
+    ...(change.gerrit ? { gerrit: change.gerrit } : {}),
     files: change.files,
     builds: change.builds.map(buildToJson),
     runs: change.runs.map((run) => ({

@@ -1,11 +1,9 @@
-import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel } from './build-model.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { listExportFiles } from './list-export-files.ts';
-import { readExportFile } from './read-export-file.ts';
+import { readExportSource } from './read-export-source.ts';
 import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import type { Dump, ReportModel, Warning } from './types.ts';
 
@@ -19,8 +17,9 @@ export interface ParseExportOptions {
 }
 
 /**
- * Reads every file of an export directory into the report model. Bad files give warnings and are skipped
- * or read as far as they go; only an unreadable directory throws.
+ * Reads every file of an export directory into the report model: text dumps and Gerrit's JSON exports alike,
+ * each file's form told from its content. Bad files give warnings and are skipped or read as far as they go;
+ * only an unreadable directory throws.
  */
 export function parseExport(root: string, options: ParseExportOptions = {}): ReportModel {
   const rules = options.rules ?? failureRules;
@@ -28,26 +27,23 @@ export function parseExport(root: string, options: ParseExportOptions = {}): Rep
   const dumps: Dump[] = [];
   const warnings: Warning[] = [];
   let bytes = 0;
+  const pages: Array<{ file: string; more: boolean }> = [];
   files.forEach((file, index) => {
-    let content: Buffer;
-    try {
-      content = readFileSync(join(root, file));
-    } catch (error) {
-      warnings.push({ code: 'unreadable', file, message: `cannot read the file: ${(error as Error).message}` });
-      return;
-    }
-    bytes += content.length;
-    const result = readExportFile(content, file);
-    if (result.dump) {
-      result.dump.digest = hashBytes(content);
-      dumps.push(result.dump);
-    }
-    warnings.push(...result.warnings);
+    const source = readExportSource(join(root, file), file);
+    bytes += source.bytes;
+    if (source.more !== undefined) pages.push({ file, more: source.more });
+    for (const dump of source.dumps) dumps.push(dump);
+    for (const warning of source.warnings) warnings.push(warning);
     options.onProgress?.(index + 1, files.length);
   });
+  // Each page but the last of a paged export says more changes follow; when every page says so, the last is missing.
+  if (pages.length > 0 && pages.every((page) => page.more)) {
+    warnings.push({
+      code: 'incomplete-query',
+      file: (pages.at(-1) as { file: string }).file,
+      message:
+        'every Gerrit JSON page of the export says Gerrit holds more changes: its last page is missing (see the README on paging)',
+    });
+  }
   return buildModel(dumps, warnings, { files: files.length, bytes }, rules, options.settings ?? defaultReadSettings);
-}
-
-function hashBytes(bytes: Uint8Array): string {
-  return hash('sha1', bytes, 'hex').slice(0, 16);
 }

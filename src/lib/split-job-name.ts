@@ -1,12 +1,12 @@
 import type { JobIdentity } from './types.ts';
 
 const word = '[A-Za-z0-9_.]+';
-const branch = String.raw`(?:master|main|trunk|develop|v?\d+(?:\.\d+)*(?:\.x)?)`;
+const branch = String.raw`(?:master|main|trunk|develop|stable|release|v?\d+(?:\.\d+)*(?:\.x)?)`;
 
 /**
  * The default `jobName` pattern, the Couchbase scheme: `<project>-<platform>[-<branch>]`
  * (`kv_engine-windows-master`, `kv_engine-clang_format`), and the multibranch form `<project>[-<platform>]/<branch>`
- * (`/job/kv_engine-linux/job/master/123/`). A branch is `master`, `main`, `trunk`, `develop` or a version
+ * (`/job/kv_engine-linux/job/master/123/`). A branch is `master`, `main`, `trunk`, `develop`, `stable`, `release` or a version
  * (`7.6.x`, `v2`): Jenkins URLs do not tell a folder from a multibranch job, and job names do not mark their
  * parts, so names with more parts (`lf-infra-lftools-tox-verify-any`), a last part that is not a branch
  * (`openstack-tox-py312`) or a folder (`releng/app-verify`) do not fit: they are not split.

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { shardCommand } from '../../src/cli/shard-command.ts';
+import { parseExport } from '../../src/lib/parse-export.ts';
 
 const seeds = join(import.meta.dirname, '../fixtures/seeds');
 let out = '';
@@ -42,4 +43,34 @@ it('refuses to shard into a folder that is not empty', () => {
   const code = shardCommand(seeds, { by: 'project', out }, { stdout: () => {}, stderr: (text) => (stderr += text) });
   expect(code).toBe(2);
   expect(stderr).toBe(`review-reports: ${out} is not empty; shard into a new folder\n`);
+});
+
+it('splits Gerrit JSON files by change: each shard holds only its changes, and reads back without warnings', () => {
+  const source = join(import.meta.dirname, '../fixtures/gerrit/query-paged/export');
+  const rest = join(import.meta.dirname, '../fixtures/gerrit/rest-paged/export');
+  const combined = join(mkdtempSync(join(tmpdir(), 'shards-src-')), 'export');
+  cpSync(source, join(combined, 'query'), { recursive: true });
+  cpSync(rest, join(combined, 'rest'), { recursive: true });
+  out = join(mkdtempSync(join(tmpdir(), 'shards-')), 'out');
+  let stdout = '';
+  expect(shardCommand(combined, { by: 'project', out }, { stdout: (text) => (stdout += text), stderr: () => {} })).toBe(
+    0,
+  );
+  expect(stdout).toBe('platform-core\t4 changes\nplatform-tools\t2 changes\n');
+  const numbers = (shard: string) => {
+    const model = parseExport(join(out, shard));
+    return { warnings: model.warnings, numbers: model.changes.map((change) => change.gerrit?.number).sort() };
+  };
+  expect(numbers('platform-core')).toEqual({ warnings: [], numbers: [1234, 1240, 1290, 1300] });
+  expect(numbers('platform-tools')).toEqual({ warnings: [], numbers: [1190, 1280] });
+  rmSync(join(combined, '..'), { recursive: true, force: true });
+});
+
+it('keeps a missing last page visible in every shard of an export that lacks it', () => {
+  const source = join(import.meta.dirname, '../fixtures/gerrit/missing-last-page/export');
+  out = join(mkdtempSync(join(tmpdir(), 'shards-')), 'out');
+  expect(shardCommand(source, { by: 'project', out }, { stdout: () => {}, stderr: () => {} })).toBe(0);
+  expect(parseExport(join(out, 'platform-tools')).warnings.map((warning) => [warning.code, warning.file])).toEqual([
+    ['incomplete-query', 'page-1.json'],
+  ]);
 });

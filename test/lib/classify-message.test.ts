@@ -131,7 +131,7 @@ describe('classifyMessage: builds', () => {
     });
   });
 
-  it('reads Zuul\'s start of a pipeline as a build start', () => {
+  it("reads Zuul's start of a pipeline as a build start", () => {
     expect(classify('Patch Set 1:\n\nStarting check jobs.').buildStart).toEqual({
       url: '',
       index: 0,

@@ -137,6 +137,25 @@ describe('review-reports check', () => {
     expect((await run('check', withWarnings)).code).toBe(1);
     expect((await run('check', `${seeds}/missing`)).code).toBe(2);
   });
+
+  it('reads Gerrit JSON exports: clean pages pass, an error line or a cut-off file fails under --strict', async () => {
+    const gerrit = (name: string) => fileURLToPath(new URL(`../fixtures/gerrit/${name}/export`, import.meta.url));
+    const paged = await run('check', gerrit('query-paged'));
+    expect([paged.code, paged.stderr]).toEqual([
+      0,
+      'read 2/2 files\n2 files, 3 changes, 2 failures, 2 signatures, 0 warnings\n',
+    ]);
+    const broken = await run('parse', gerrit('error-line'), '--strict', '--quiet');
+    expect([broken.code, broken.stderr.split('\n').filter((line) => line.includes('warning'))]).toEqual([
+      1,
+      [
+        'export.json:2: warning: not JSON (Unexpected token \'T\', "This is not JSON" is not valid JSON); the line was skipped [bad-json]',
+        'export.json:3: warning: a JSON line that is neither a change (it has no "id") nor a stats or error line; skipped [bad-json]',
+        'export.json:4: warning: Gerrit reported an error: Invalid query: unknown operator "flavour" [gerrit-error]',
+      ],
+    ]);
+    expect((await run('check', gerrit('truncated'))).code).toBe(1);
+  });
 });
 
 describe('bin/review-reports.mjs', () => {
