@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
+import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import type { BuildStats } from '../integration/site-data.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
@@ -45,6 +45,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   const model = loadExport(exportDir, io, {
     quiet: options.quiet,
     rules: [...userRules(config), ...failureRules],
+    settings: userReadSettings(config),
     progressEvery: 2000,
   });
   if (!model) return 2;

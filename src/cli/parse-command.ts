@@ -2,6 +2,7 @@ import type { FailureRule } from '../lib/failure-rules.ts';
 import { formatWarning } from '../lib/format-warning.ts';
 import { modelToJson } from '../lib/model-to-json.ts';
 import { parseExport } from '../lib/parse-export.ts';
+import type { ReadSettings } from '../lib/read-settings.ts';
 import type { ReportModel } from '../lib/types.ts';
 
 export interface CommandIo {
@@ -13,6 +14,8 @@ export interface LoadOptions {
   quiet?: boolean;
   /** Failure rules; default: the built-in table. */
   rules?: readonly FailureRule[];
+  /** Bot families, `jobName`, `ticketPattern`; default: the built-in ones. */
+  settings?: ReadSettings;
   /** Report progress every this many files. Default: 1000. */
   progressEvery?: number;
 }
@@ -23,6 +26,7 @@ export function loadExport(dir: string, io: CommandIo, options: LoadOptions = {}
   try {
     const model = parseExport(dir, {
       ...(options.rules ? { rules: options.rules } : {}),
+      ...(options.settings ? { settings: options.settings } : {}),
       onProgress: (done, total) => {
         if (!options.quiet && (done === total || done % every === 0)) io.stderr(`read ${done}/${total} files\n`);
       },

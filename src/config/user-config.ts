@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
+import { type BotFormat, botFormats } from '../lib/bot-formats.ts';
 import type { FailureRule } from '../lib/failure-rules.ts';
-import { failureKinds } from '../lib/types.ts';
+import { defaultTicketPattern } from '../lib/find-tickets.ts';
+import { defaultReadSettings, type ReadSettings } from '../lib/read-settings.ts';
+import { defaultJobName } from '../lib/split-job-name.ts';
+import { failureKinds, verdicts } from '../lib/types.ts';
 
 /** An extra failure rule in the user config; tried before the built-in ones. */
 const ruleSchema = z.object({
@@ -21,6 +25,28 @@ const ruleSchema = z.object({
   example: z.string().default(''),
 });
 
+/** A JavaScript regular expression source; it must compile. */
+const regexSource = z
+  .string()
+  .min(1)
+  .refine((source) => compiles(source), 'must be a valid JavaScript regular expression');
+
+/** An extra bot family in the user config (fields as in `bot-formats.ts`); tried before the built-in ones. */
+const botFormatSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  description: z.string().default(''),
+  verdicts: z.array(z.object({ pattern: regexSource, verdict: z.enum(verdicts) })).min(1),
+  started: regexSource.optional(),
+  jobLine: regexSource,
+  blockEnd: regexSource.optional(),
+  causeEnd: regexSource.optional(),
+  noCause: z.array(regexSource).default([]),
+  logLine: regexSource.optional(),
+  textUnderJob: z.boolean().default(true),
+  passed: z.array(z.string()).default(['SUCCESS']),
+  failed: z.array(z.string()).default(['FAILURE']),
+});
+
 /** `review-reports.config.json`: every field optional. */
 export const userConfigSchema = z
   .object({
@@ -33,6 +59,12 @@ export const userConfigSchema = z
       .optional(),
     /** Extra failure rules, tried before the built-in table. Default: none. */
     rules: z.array(ruleSchema).default([]),
+    /** How job names split into project, platform and branch: a regex with those named groups. Default: `kv_engine-windows-master`. */
+    jobName: regexSource.optional(),
+    /** What a ticket reference looks like in commit messages. Default: Jira-style keys, not `UTF-8` or `SHA-1`. */
+    ticketPattern: regexSource.optional(),
+    /** Extra bot families, tried before the built-in table. Default: none. */
+    botFormats: z.array(botFormatSchema).default([]),
   })
   .strict();
 
@@ -65,4 +97,43 @@ export function userRules(config: UserConfig): FailureRule[] {
     description: rule.description,
     example: rule.example,
   }));
+}
+
+/** The user's bot families, `jobName` and `ticketPattern`, with the built-in ones where the config has none. */
+export function userReadSettings(config: UserConfig): ReadSettings {
+  if (config.jobName === undefined && config.ticketPattern === undefined && config.botFormats.length === 0) {
+    return defaultReadSettings;
+  }
+  const formats: BotFormat[] = config.botFormats.map((format) => {
+    const built: BotFormat = {
+      id: format.id,
+      description: format.description,
+      verdicts: format.verdicts.map(({ pattern, verdict }) => ({ pattern: new RegExp(pattern), verdict })),
+      jobLine: new RegExp(format.jobLine),
+      noCause: format.noCause.map((pattern) => new RegExp(pattern)),
+      textUnderJob: format.textUnderJob,
+      passed: format.passed,
+      failed: format.failed,
+      example: '',
+    };
+    if (format.started !== undefined) built.started = new RegExp(format.started);
+    if (format.blockEnd !== undefined) built.blockEnd = new RegExp(format.blockEnd);
+    if (format.causeEnd !== undefined) built.causeEnd = new RegExp(format.causeEnd);
+    if (format.logLine !== undefined) built.logLine = new RegExp(format.logLine);
+    return built;
+  });
+  return {
+    formats: [...formats, ...botFormats],
+    jobName: config.jobName === undefined ? defaultJobName : new RegExp(config.jobName),
+    ticketPattern: config.ticketPattern === undefined ? defaultTicketPattern : new RegExp(config.ticketPattern, 'g'),
+  };
+}
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
 }

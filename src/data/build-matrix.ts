@@ -1,3 +1,4 @@
+import { compareBuilds } from '../lib/compare-builds.ts';
 import type { Change, JobRun } from '../lib/types.ts';
 
 /** One cell of the build matrix: the runs of one job on one patch set. */
@@ -41,7 +42,7 @@ export function buildMatrix(change: Change): BuildMatrix {
   for (const row of rows) {
     for (const cell of row.cells) {
       if (!cell) continue;
-      cell.runs.sort((a, b) => a.build - b.build);
+      cell.runs.sort((a, b) => compareBuilds(a.build, b.build));
       cell.disagree = new Set(cell.runs.map(outcomeKey)).size > 1;
     }
   }

@@ -10,6 +10,10 @@ export interface DashboardTotals {
   failures: number;
   signatures: number;
   flakySignatures: number;
+  /** Runs whose result is a failure (FAILURE, UNSTABLE, Zuul's TIMED_OUT, …). */
+  failedRuns: number;
+  /** Failed runs the bot named no cause for: how much of the red is unexplained. */
+  unclassifiedRuns: number;
   warnings: number;
 }
 
@@ -38,8 +42,10 @@ export interface DashboardStats {
   failuresByWeek: WeekCount[];
   /** Occurrences whose date did not parse: they are in the totals but in no week. */
   undatedFailures: number;
-  /** Most occurrences first. */
+  /** Signatures of identified causes, most occurrences first. */
   topSignatures: SignatureEntry[];
+  /** Unclassified signatures (one per job), most occurrences first. */
+  topUnclassified: SignatureEntry[];
   /** Flaky signatures, most groups of disagreeing rebuilds first. */
   mostFlaky: SignatureEntry[];
   /** Most failures first. */
@@ -86,10 +92,20 @@ function computeStats(model: ReportModel): DashboardStats {
 
   let patchSets = 0;
   let jobRuns = 0;
+  let failedRuns = 0;
+  let unclassifiedRuns = 0;
   for (const change of model.changes) {
     patchSets += change.patchSets.length;
     jobRuns += change.runs.length;
+    for (const run of change.runs) {
+      if (run.outcome !== 'failed') continue;
+      failedRuns++;
+      if (run.failures.every((failure) => failure.kind === 'unclassified')) unclassifiedRuns++;
+    }
   }
+  const byOccurrences = [...model.signatures].sort(
+    (a, b) => b.occurrences.length - a.occurrences.length || compare(a.signature, b.signature),
+  );
 
   return {
     totals: {
@@ -99,13 +115,14 @@ function computeStats(model: ReportModel): DashboardStats {
       failures,
       signatures: model.signatures.length,
       flakySignatures: model.signatures.filter((entry) => entry.flaky).length,
+      failedRuns,
+      unclassifiedRuns,
       warnings: model.warnings.length,
     },
     failuresByWeek: fillWeeks(weeks),
     undatedFailures,
-    topSignatures: [...model.signatures]
-      .sort((a, b) => b.occurrences.length - a.occurrences.length || compare(a.signature, b.signature))
-      .slice(0, TOP_SIGNATURES),
+    topSignatures: byOccurrences.filter((entry) => entry.kind !== 'unclassified').slice(0, TOP_SIGNATURES),
+    topUnclassified: byOccurrences.filter((entry) => entry.kind === 'unclassified').slice(0, TOP_SIGNATURES),
     mostFlaky: model.signatures
       .filter((entry) => entry.flaky)
       .sort(

@@ -1,5 +1,5 @@
 import type { AtomEntry, AtomFeed } from '../render/atom-feed.ts';
-import { anchors, kindLabels } from '../site/format.ts';
+import { anchors, kindLabels, runLabel } from '../site/format.ts';
 import { failureTag, feedTag } from '../site/tag-uri.ts';
 import { urls } from '../site/urls.ts';
 import type { Report } from './create-report.ts';
@@ -28,10 +28,10 @@ export function failureFeed(report: Pick<Report, 'model' | 'config' | 'changeByI
       : `change ${occurrence.change}`;
     return {
       id: failureTag(occurrence.change, occurrence.job, occurrence.build, signature.slug),
-      title: `${signature.title} — ${occurrence.job} #${occurrence.build}`,
+      title: `${signature.title} — ${occurrence.job} ${runLabel(occurrence.build)}`,
       href: href(page),
       updated: date,
-      summary: `${kindLabels[signature.kind] ?? signature.kind} in job ${occurrence.job} build ${occurrence.build}${platform}, ${of}. Signature: ${signature.signature}`,
+      summary: `${kindLabels[signature.kind] ?? signature.kind} in job ${occurrence.job} build ${runLabel(occurrence.build)}${platform}, ${of}. Signature: ${signature.signature}`,
     };
   });
   return {

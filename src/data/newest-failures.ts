@@ -1,3 +1,4 @@
+import { compareBuilds } from '../lib/compare-builds.ts';
 import type { Occurrence, ReportModel, SignatureEntry } from '../lib/types.ts';
 
 /** One failure occurrence with the signature it is an occurrence of. */
@@ -28,7 +29,7 @@ function newestFirst(a: DatedFailure, b: DatedFailure): number {
     compare(b.date, a.date) ||
     compare(a.occurrence.change, b.occurrence.change) ||
     compare(a.occurrence.job, b.occurrence.job) ||
-    a.occurrence.build - b.occurrence.build ||
+    compareBuilds(a.occurrence.build, b.occurrence.build) ||
     compare(a.signature.signature, b.signature.signature)
   );
 }

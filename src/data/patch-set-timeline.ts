@@ -41,6 +41,7 @@ const verdictWords = {
   unstable: 'Build unstable',
   aborted: 'Build aborted',
   'no-builds': 'No builds executed',
+  'merge-failed': 'Merge failed',
 } as const;
 
 const uploadWords = {
@@ -59,15 +60,17 @@ function summarize(message: Message): string {
     case 'upload':
       return withVotes(uploadWords[message.upload ?? 'new']);
     case 'build-started':
+      if (message.buildStart?.pipeline) return `Build started (${message.buildStart.pipeline} pipeline)`;
       return message.buildStart && message.buildStart.total > 0
         ? `Build started (${message.buildStart.index}/${message.buildStart.total})`
         : 'Build started';
     case 'build-result': {
       const build = message.build;
       if (!build) return 'Build result';
-      const failed = build.jobs.filter((job) => job.result !== 'SUCCESS').length;
+      const failed = build.jobs.filter((job) => job.outcome !== 'passed').length;
       const detail = build.jobs.length > 0 ? `: ${failed} of ${build.jobs.length} jobs not successful` : '';
-      return withVotes(`${verdictWords[build.verdict]}${detail}`);
+      const pipeline = build.pipeline ? ` (${build.pipeline} pipeline)` : '';
+      return withVotes(`${verdictWords[build.verdict]}${pipeline}${detail}`);
     }
     case 'merged':
       return 'Merged';

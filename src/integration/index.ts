@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
+import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import { createReport, type Report } from '../data/create-report.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
@@ -114,7 +114,10 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
 }
 
 function parseReport(exportDir: string, config: UserConfig): Report {
-  return createReport(parseExport(exportDir, { rules: [...userRules(config), ...failureRules] }), config);
+  return createReport(
+    parseExport(exportDir, { rules: [...userRules(config), ...failureRules], settings: userReadSettings(config) }),
+    config,
+  );
 }
 
 /**

@@ -1,13 +1,16 @@
 import { classifyMessage } from './classify-message.ts';
+import { collectRuns } from './collect-runs.ts';
 import { dateRange } from './date-range.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
+import { defaultTicketPattern, findTickets } from './find-tickets.ts';
 import { gerritSummary } from './gerrit-summary.ts';
 import { hashText } from './hash-text.ts';
 import { messageKey } from './message-key.ts';
 import { pinPositions } from './pin-positions.ts';
+import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import { changeSlug } from './slug.ts';
-import type { Build, Change, Dump, Failure, JobRun, Message, Outcome, Warning } from './types.ts';
+import type { Build, Change, Dump, Message, Outcome, Warning } from './types.ts';
 
 /** Changes assembled from dumps, with what was wrong on the way. */
 export interface AssembledChanges {
@@ -24,6 +27,7 @@ export interface AssembledChanges {
 export function assembleChanges(
   dumps: readonly Dump[],
   rules: readonly FailureRule[] = failureRules,
+  settings: ReadSettings = defaultReadSettings,
 ): AssembledChanges {
   const warnings: Warning[] = [];
   const groups = new Map<string, Dump[]>();
@@ -45,12 +49,18 @@ export function assembleChanges(
 
   const changes: Change[] = [];
   for (const id of [...groups.keys()].sort()) {
-    changes.push(assembleChange(id, groups.get(id) as Dump[], rules, warnings));
+    changes.push(assembleChange(id, groups.get(id) as Dump[], rules, settings, warnings));
   }
   return { changes, warnings };
 }
 
-function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[], warnings: Warning[]): Change {
+function assembleChange(
+  id: string,
+  dumps: Dump[],
+  rules: readonly FailureRule[],
+  settings: ReadSettings,
+  warnings: Warning[],
+): Change {
   const slug = changeSlug(id);
   if (slug !== id) {
     const first = dumps[0] as Dump;
@@ -85,7 +95,7 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
         for (const field of ['tag', 'username'] as const) if (raw[field] && !known[field]) known[field] = raw[field];
         continue;
       }
-      const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules);
+      const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules, settings);
       if (dump.layout.startsWith('gerrit-')) pinPositions(classified, raw.position);
       const message: Message = {
         ...classified,
@@ -136,19 +146,21 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
   const description = latest.description;
 
   const builds: Build[] = [];
-  const runs = new Map<string, JobRun>();
   for (const message of messages) {
     if (!message.build) continue;
-    builds.push({
+    const build: Build = {
       messageId: message.id,
       patchSet: message.patchSet,
       date: message.date,
       verdict: message.build.verdict,
+      family: message.build.family,
       jobs: message.build.jobs,
       failures: message.build.failures,
-    });
-    collectRuns(runs, message);
+    };
+    if (message.build.pipeline) build.pipeline = message.build.pipeline;
+    builds.push(build);
   }
+  const runs = collectRuns(messages, settings, warnings);
 
   const activity = dateRange(messages.map((message) => message.date));
   const patchSets = new Set<number>(messages.map((message) => message.patchSet));
@@ -163,13 +175,17 @@ function assembleChange(id: string, dumps: Dump[], rules: readonly FailureRule[]
     subject: description.subject,
     body: description.body,
     description: description.text,
-    tickets: description.tickets,
+    // The reader finds tickets by the default pattern; a configured one reads the commit message again.
+    tickets:
+      settings.ticketPattern === defaultTicketPattern
+        ? description.tickets
+        : findTickets(`${description.subject}\n${description.body}`, settings.ticketPattern),
     owner: gerrit.change?.owner ?? findOwner(messages),
-    project: gerrit.change?.project ?? mostCommon([...runs.values()].map((run) => run.project)),
+    project: gerrit.change?.project ?? mostCommon(runs.map((run) => run.project)),
     patchSets: [...patchSets].sort((a, b) => a - b),
     messages,
     builds,
-    runs: [...runs.values()].sort((a, b) => a.patchSet - b.patchSet || compare(a.name, b.name) || a.build - b.build),
+    runs,
     votes: messages.flatMap((message) =>
       message.votes.map((vote) => ({
         ...vote,
@@ -206,60 +222,6 @@ function dumpPatchSet(dump: Dump): number {
     if (named) highest = Math.max(highest, Number(named[1]));
   }
   return highest;
-}
-
-function collectRuns(runs: Map<string, JobRun>, message: Message): void {
-  const build = message.build;
-  if (!build) return;
-  for (const job of build.jobs) {
-    const key = `${job.name}#${job.build}`;
-    const existing = runs.get(key);
-    if (existing) {
-      // A later verdict repeating a run carries its latest known result.
-      existing.result = job.result;
-      if (!existing.reportedBy.includes(message.id)) existing.reportedBy.push(message.id);
-      continue;
-    }
-    runs.set(key, {
-      name: job.name,
-      project: job.project,
-      platform: job.platform,
-      branch: job.branch,
-      build: job.build,
-      url: job.url,
-      result: job.result,
-      patchSet: message.patchSet,
-      date: message.date,
-      reportedBy: [message.id],
-      failures: [],
-    });
-  }
-  for (const failure of build.failures) {
-    const key = `${failure.job}#${failure.build}`;
-    let run = runs.get(key);
-    if (!run) {
-      // A cause naming a run that no job line of the message lists: the run still happened.
-      run = {
-        name: failure.job,
-        project: '',
-        platform: '',
-        branch: '',
-        build: failure.build,
-        url: failure.url,
-        result: 'FAILURE',
-        patchSet: message.patchSet,
-        date: message.date,
-        reportedBy: [message.id],
-        failures: [],
-      };
-      runs.set(key, run);
-    }
-    if (!run.failures.some((known) => sameFailure(known, failure))) run.failures.push(failure);
-  }
-}
-
-function sameFailure(a: Failure, b: Failure): boolean {
-  return a.signature === b.signature && a.text === b.text;
 }
 
 function findOwner(messages: readonly Message[]): string {

@@ -2,6 +2,7 @@ import { assembleChanges } from './assemble-changes.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { indexFailures } from './index-failures.ts';
+import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import type { Dump, ReportModel, Warning } from './types.ts';
 
 /** Turns the dumps of an export into the report model: changes, the failure index and every warning. */
@@ -10,8 +11,9 @@ export function buildModel(
   readWarnings: readonly Warning[],
   stats: { files: number; bytes: number },
   rules: readonly FailureRule[] = failureRules,
+  settings: ReadSettings = defaultReadSettings,
 ): ReportModel {
-  const { changes, warnings } = assembleChanges(dumps, rules);
+  const { changes, warnings } = assembleChanges(dumps, rules, settings);
   const signatures = indexFailures(changes);
   let newest: string | null = null;
   for (const change of changes) {

@@ -1,6 +1,8 @@
-import { extractBuild, isVerdictLine } from './extract-build.ts';
+import { extractBuild } from './extract-build.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
+import { matchVerdict } from './match-verdict.ts';
+import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import type { ClassifiedMessage, SourcePosition, UploadKind, Vote } from './types.ts';
 
 const uploaded = /^Uploaded patch set (\d+)\s*(?:[.:]\s*(.*))?$/i;
@@ -8,7 +10,6 @@ const patchSetLine = /^Patch Set (\d+)\s*:?\s*(.*)$/i;
 const voteToken = /^([A-Za-z][A-Za-z0-9_-]*?)([+-]\d+)$/;
 const removedVote = /^-([A-Za-z][A-Za-z0-9_-]*)$/;
 const commentCount = /^\((\d+) (?:inline )?comments?\)$/i;
-const buildStarted = /^Build Started\s+(\S+)(?:\s+\((\d+)\/(\d+)\))?/i;
 const merged = /^Change has been successfully (merged|pushed|rebased and submitted|submitted)\b/i;
 const submittedByCherryPick = /^Change has been successfully cherry-picked\b/i;
 const cherryPicked = /^(?:Cherry Picked\b|This patchset was cherry picked to\b)/i;
@@ -27,6 +28,7 @@ export function classifyMessage(
   text: string,
   at: SourcePosition,
   rules: readonly FailureRule[] = failureRules,
+  settings: ReadSettings = defaultReadSettings,
 ): ClassifiedMessage {
   const lines = text.split('\n');
   const first = (lines[0] ?? '').trim();
@@ -59,18 +61,20 @@ export function classifyMessage(
   const lead = (count ? body[1] : body[0]) ?? '';
   if (upload) return result;
 
-  const started = buildStarted.exec(lead);
-  if (started) {
+  for (const format of settings.formats) {
+    const started = format.started?.exec(lead)?.groups;
+    if (!started) continue;
     result.kind = 'build-started';
     result.buildStart = {
-      url: started[1] as string,
-      index: Number(started[2] ?? 0),
-      total: Number(started[3] ?? 0),
+      url: started.url ?? '',
+      index: Number(started.index ?? 0),
+      total: Number(started.total ?? 0),
     };
+    if (started.pipeline) result.buildStart.pipeline = started.pipeline;
     return result;
   }
   // Only a verdict that leads the message counts: a human quoting "Build Failed" is still commenting.
-  const build = isVerdictLine(lead) ? extractBuild(text, at, rules) : null;
+  const build = matchVerdict(lead, settings.formats).length > 0 ? extractBuild(text, at, rules, settings) : null;
   if (build) {
     result.kind = 'build-result';
     result.build = build;

@@ -1,39 +1,29 @@
+import type { BotFormat } from './bot-formats.ts';
 import { boundedMemo } from './bounded-memo.ts';
 import { classifyFailure } from './classify-failure.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
+import { matchVerdict, type VerdictMatch } from './match-verdict.ts';
+import { parseDuration } from './parse-duration.ts';
 import { parseJobUrl } from './parse-job-url.ts';
+import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
+import { defaultJobName, splitJobName } from './split-job-name.ts';
 import { trimBlankLines } from './trim-blank-lines.ts';
-import type { BuildReport, Failure, JobReport, SourcePosition, Verdict } from './types.ts';
+import type { BuildId, BuildReport, Failure, JobReport, RunOutcome, SourcePosition } from './types.ts';
 
-const verdictLine = /^(?:Build\s+(Successful|Failed|Unstable|Aborted)|(No Builds Executed))\b/i;
-const jobLine = /^(https?:\/\/\S+)\s+:\s+([A-Z][A-Z_]*)$/;
-// The closing parenthesis is optional: a line the bot cut short still names its run, and the URL must not leak
-// into the cause text (and so into the signature).
-const causeEnd = /\s*\(\s*(https?:\/\/[^\s()]+)\s*\)?$/;
-
-// The bot repeats the latest run of every job, with its causes, in each new verdict: the same URLs and
-// cause texts come back again and again, so they are read once.
+// The bot repeats the latest run of every job, with its causes, in each new verdict: the same URLs, job names
+// and cause texts come back again and again, so they are read once.
 const readJobUrl = boundedMemo(parseJobUrl);
+const splitWithDefault = boundedMemo((name: string) => splitJobName(name, defaultJobName));
 const classifyWithDefaultRules = boundedMemo((cause: string) => classifyFailure(cause, failureRules));
-
-const verdicts: Record<string, Verdict> = {
-  successful: 'successful',
-  failed: 'failed',
-  unstable: 'unstable',
-  aborted: 'aborted',
-};
-
-/** Whether a line of a message is a CI verdict line. */
-export function isVerdictLine(line: string): boolean {
-  return verdictLine.test(line);
-}
+const httpUrl = /^https?:\/\//;
 
 /**
- * Reads a CI verdict message: the verdict, every `<url> : RESULT` job line, and every failure cause, each
- * attributed to the job run whose URL ends it (`… ( <url> )`). A cause may span several lines (GCC's
- * `file:line:col:` then `error: …`). Text after a failed job line that names no URL is a cause of that job.
- * Returns `null` when the message has no verdict line.
+ * Reads a CI verdict message in the shape of the bot family that wrote it (`bot-formats.ts`): the verdict, the
+ * pipeline, every job line as a run, and every cause the bot attributes to a run by its URL (`… ( <url> )`, on
+ * one line or ending a paragraph: GCC's `file:line:col:` then `error: …`). Text under a job line that is not a
+ * cause is the run's: a URL line is its log link, anything else its note. Nothing is guessed into a failure.
+ * Returns `null` when no line of the message is a verdict line.
  *
  * `at` is where the message text starts, so each job and failure keeps its file and line.
  */
@@ -41,84 +31,171 @@ export function extractBuild(
   text: string,
   at: SourcePosition,
   rules: readonly FailureRule[] = failureRules,
+  settings: ReadSettings = defaultReadSettings,
 ): BuildReport | null {
   const lines = text.split('\n');
   let v = 0;
-  let verdict: Verdict | null = null;
+  let candidates: VerdictMatch[] = [];
   for (; v < lines.length; v++) {
-    const match = verdictLine.exec((lines[v] as string).trim());
-    if (match) {
-      verdict = match[2] ? 'no-builds' : (verdicts[(match[1] as string).toLowerCase()] ?? 'failed');
-      break;
-    }
+    candidates = matchVerdict(lines[v] as string, settings.formats);
+    if (candidates.length > 0) break;
   }
-  if (verdict === null) return null;
+  if (candidates.length === 0) return null;
+  const { format, verdict, pipeline } = pickFormat(candidates, lines, v + 1);
 
   const jobs: JobReport[] = [];
   const failures: Failure[] = [];
-  let pending: string[] = [];
-  let pendingStart = 0;
-  let lastJob: JobReport | undefined;
+  // Each run's note, paragraph by paragraph.
+  const notes = new Map<JobReport, string[][]>();
+  let current: JobReport | undefined;
+  let paragraph: string[] = [];
+  let paragraphStart = 0;
+  let inBlock = false;
 
-  const addFailure = (causeLines: string[], url: string, startIndex: number) => {
+  const addNote = (job: JobReport | undefined, lines: readonly string[], sameParagraph = false) => {
+    if (!job) return;
+    const known = notes.get(job);
+    if (!known) notes.set(job, [[...lines]]);
+    else if (sameParagraph && known.length > 0) (known.at(-1) as string[]).push(...lines);
+    else known.push([...lines]);
+  };
+  const flushParagraph = () => {
+    if (paragraph.length > 0 && format.textUnderJob) addNote(current, paragraph);
+    paragraph = [];
+  };
+  const findJob = (url: string, cut: boolean): JobReport | undefined => {
+    const parsed = readJobUrl(url);
+    const canonical = parsed?.url ?? url;
+    const byUrl = jobs.find((job) => job.url === canonical);
+    if (byUrl) return byUrl;
+    if (parsed?.name !== undefined) {
+      const byRun = jobs.find((job) => job.name === parsed.name && job.build === parsed.build);
+      if (byRun) return byRun;
+    }
+    // Without its `)` the URL may be cut short (`…/job/x/40` of run 4026): one that begins a job's URL names it.
+    if (!cut) return undefined;
+    return current?.url.startsWith(url) ? current : jobs.find((job) => job.url !== '' && job.url.startsWith(url));
+  };
+  const addCause = (causeLines: string[], url: string, cut: boolean, startIndex: number) => {
     const cause = trimBlankLines(causeLines).join('\n');
-    if (cause === '') return;
-    const job = readJobUrl(url);
+    const job = findJob(url, cut);
+    if (cause === '' || format.noCause.some((pattern) => pattern.test(cause))) {
+      if (format.textUnderJob) addNote(job ?? current, causeLines);
+      return;
+    }
     const classified = rules === failureRules ? classifyWithDefaultRules(cause) : classifyFailure(cause, rules);
-    failures.push({
+    const parsed = job ? null : readJobUrl(url);
+    const failure: Failure = {
       ...classified,
-      job: job?.name ?? lastJob?.name ?? url,
-      build: job?.build ?? lastJob?.build ?? 0,
-      url: job?.url ?? lastJob?.url ?? url,
+      job: job?.name ?? parsed?.name ?? '',
+      build: job?.build ?? parsed?.build ?? parsed?.url ?? url,
+      url: job?.url ?? parsed?.url ?? url,
       text: cause,
       position: { file: at.file, line: at.line + startIndex },
-    });
-  };
-  const flushOrphan = () => {
-    if (pending.some((line) => line.trim() !== '') && lastJob && lastJob.result !== 'SUCCESS') {
-      addFailure(pending, lastJob.url, pendingStart);
-    }
-    pending = [];
+    };
+    failures.push(failure);
   };
 
   for (let i = v + 1; i < lines.length; i++) {
     const line = (lines[i] as string).trimEnd();
-    const job = jobLine.exec(line);
-    if (job) {
-      flushOrphan();
-      const parsed = readJobUrl(job[1] as string);
-      const report: JobReport = {
-        name: parsed?.name ?? (job[1] as string),
-        project: parsed?.project ?? '',
-        platform: parsed?.platform ?? '',
-        branch: parsed?.branch ?? '',
-        build: parsed?.build ?? 0,
-        url: parsed?.url ?? (job[1] as string),
-        result: job[2] as string,
-        position: { file: at.file, line: at.line + i },
-      };
-      jobs.push(report);
-      lastJob = report;
+    if (inBlock) {
+      if (format.blockEnd?.test(line.trim())) inBlock = false;
+      else addNote(current, [line], true);
+      continue;
+    }
+    const job = format.jobLine.exec(line);
+    if (job?.groups) {
+      flushParagraph();
+      current = jobReport(job.groups, format, settings, { file: at.file, line: at.line + i });
+      jobs.push(current);
+      if (job.groups.detail) addNote(current, [job.groups.detail]);
+      inBlock = job.groups.block !== undefined && format.blockEnd !== undefined;
+      if (inBlock) addNote(current, []);
       continue;
     }
     if (line.trim() === '') {
-      if (pending.length > 0) pending.push('');
+      flushParagraph();
       continue;
     }
-    if (pending.length === 0) pendingStart = i;
-    const end = causeEnd.exec(line);
-    if (end) {
-      pending.push(line.slice(0, end.index));
-      // Without its `)` the URL may be cut short (`…/job/x/40` of run 4026): one that begins the failed job's
-      // URL names that job.
-      let url = end[1] as string;
-      if (!end[0].endsWith(')') && lastJob?.url.startsWith(url)) url = lastJob.url;
-      addFailure(pending, url, pendingStart);
-      pending = [];
+    const end = format.causeEnd?.exec(line);
+    if (end?.groups?.url) {
+      if (paragraph.length === 0) paragraphStart = i;
+      paragraph.push(line.slice(0, end.index));
+      addCause(paragraph, end.groups.url, !end[0].endsWith(')'), paragraphStart);
+      paragraph = [];
       continue;
     }
-    pending.push(line);
+    const log = format.textUnderJob && current && !current.logUrl ? format.logLine?.exec(line.trim()) : null;
+    if (log?.groups?.url && current) {
+      flushParagraph();
+      current.logUrl = log.groups.url;
+      continue;
+    }
+    if (paragraph.length === 0) paragraphStart = i;
+    paragraph.push(line);
   }
-  flushOrphan();
-  return { verdict, jobs, failures };
+  flushParagraph();
+  for (const [job, paragraphs] of notes) {
+    const note = paragraphs
+      .map((lines) => trimBlankLines(lines).join('\n'))
+      .filter((text) => text !== '')
+      .join('\n\n');
+    if (note !== '') job.note = note;
+  }
+  const report: BuildReport = { verdict, family: format.id, jobs, failures };
+  if (pipeline) report.pipeline = pipeline;
+  return report;
+}
+
+/** The candidate family whose job lines match most lines of the message; ties go to the first in the table. */
+function pickFormat(candidates: VerdictMatch[], lines: readonly string[], from: number): VerdictMatch {
+  if (candidates.length === 1) return candidates[0] as VerdictMatch;
+  let best = candidates[0] as VerdictMatch;
+  let bestCount = -1;
+  for (const candidate of candidates) {
+    let count = 0;
+    for (let i = from; i < lines.length; i++)
+      if (candidate.format.jobLine.test((lines[i] as string).trimEnd())) count++;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function jobReport(
+  groups: Record<string, string | undefined>,
+  format: BotFormat,
+  settings: ReadSettings,
+  position: SourcePosition,
+): JobReport {
+  const printed = groups.url as string;
+  const isUrl = httpUrl.test(printed);
+  const parsed = isUrl ? readJobUrl(printed) : null;
+  const name = groups.name ?? parsed?.name ?? printed;
+  const identity = settings.jobName === defaultJobName ? splitWithDefault(name) : splitJobName(name, settings.jobName);
+  // A run the bot gives no URL (Zuul prints the job name in its place) is still one run: its line names it.
+  let build: BuildId = `${position.file}:${position.line}`;
+  if (parsed) build = parsed.build;
+  else if (isUrl) build = groups.name === undefined ? 0 : printed;
+  const result = groups.result as string;
+  const report: JobReport = {
+    ...identity,
+    build,
+    url: parsed?.url ?? (isUrl ? printed : ''),
+    result,
+    outcome: outcomeOf(result, format),
+    voting: groups.nonvoting === undefined,
+    position,
+  };
+  const duration = groups.duration === undefined ? undefined : parseDuration(groups.duration);
+  if (duration !== undefined) report.durationSeconds = duration;
+  return report;
+}
+
+function outcomeOf(result: string, format: BotFormat): RunOutcome {
+  if (format.passed.includes(result)) return 'passed';
+  if (format.failed.includes(result)) return 'failed';
+  return 'inconclusive';
 }

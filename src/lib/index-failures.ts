@@ -2,9 +2,6 @@ import { dateRange } from './date-range.ts';
 import { signatureSlug } from './slug.ts';
 import type { Change, Failure, FlakyEvidence, JobRun, Occurrence, SignatureEntry } from './types.ts';
 
-// Runs that finished and reported; an aborted or unbuilt run says nothing about the code.
-const conclusive = new Set(['SUCCESS', 'FAILURE', 'UNSTABLE']);
-
 /**
  * Builds the failure index: every signature with its occurrences (one per job run, however many verdicts
  * repeat the run), the changes, jobs and platforms it appeared on, when it was first and last seen, and
@@ -96,6 +93,8 @@ export function titleOf(failure: Failure): string {
       return [failure.tool, failure.issue, failure.file ? `${failure.file}:${failure.line}` : failure.function]
         .filter(Boolean)
         .join(' ');
+    case 'unclassified':
+      return `${failure.job} failed with no identified cause`;
     default:
       return failure.signature.replace(/^other:/, '');
   }
@@ -110,7 +109,8 @@ function distinctSignatures(failures: readonly Failure[]): Failure[] {
 function findDisagreements(change: Change): Array<{ signature: string; evidence: FlakyEvidence }> {
   const groups = new Map<string, JobRun[]>();
   for (const run of change.runs) {
-    if (!conclusive.has(run.result)) continue;
+    // An aborted, unbuilt or skipped run says nothing about the code.
+    if (run.outcome === 'inconclusive') continue;
     const key = `${run.patchSet}\u0000${run.name}`;
     const group = groups.get(key);
     if (group) group.push(run);

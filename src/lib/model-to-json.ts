@@ -1,14 +1,16 @@
+import { BOT_FORMATS_VERSION } from './bot-formats.ts';
 import { FAILURE_RULES_VERSION } from './failure-rules.ts';
 import type { Build, Change, Failure, ReportModel, SignatureEntry } from './types.ts';
 
 /** Version of the JSON shape written by `parse` and the site's `/api/*.json`. */
-export const MODEL_JSON_VERSION = 1;
+export const MODEL_JSON_VERSION = 2;
 
 /** The model as `review-reports parse` prints it and `/api/*.json` serves it. */
 export function modelToJson(model: ReportModel) {
   return {
     version: MODEL_JSON_VERSION,
     rulesVersion: FAILURE_RULES_VERSION,
+    botFormatsVersion: BOT_FORMATS_VERSION,
     generatedAt: model.newestActivity,
     changes: model.changes.map(changeToJson),
     signatures: model.signatures.map(signatureToJson),
@@ -49,6 +51,12 @@ export function changeToJson(change: Change) {
       build: run.build,
       url: run.url,
       result: run.result,
+      outcome: run.outcome,
+      voting: run.voting,
+      ...(run.pipeline === undefined ? {} : { pipeline: run.pipeline }),
+      ...(run.durationSeconds === undefined ? {} : { durationSeconds: run.durationSeconds }),
+      ...(run.logUrl === undefined ? {} : { logUrl: run.logUrl }),
+      ...(run.note === undefined ? {} : { note: run.note }),
       patchSet: run.patchSet,
       project: run.project,
       platform: run.platform,
@@ -73,7 +81,15 @@ function buildToJson(build: Build) {
     patchSet: build.patchSet,
     date: build.date,
     result: build.verdict,
-    jobs: build.jobs.map((job) => ({ name: job.name, build: job.build, url: job.url, result: job.result })),
+    family: build.family,
+    ...(build.pipeline === undefined ? {} : { pipeline: build.pipeline }),
+    jobs: build.jobs.map((job) => ({
+      name: job.name,
+      build: job.build,
+      url: job.url,
+      result: job.result,
+      voting: job.voting,
+    })),
     failures: build.failures.map((failure) => failureToJson(failure, false)),
   };
 }

@@ -1,8 +1,8 @@
+import { findTickets } from './find-tickets.ts';
 import { trimBlankLines } from './trim-blank-lines.ts';
 import type { Description, SourcePosition } from './types.ts';
 
 const changeIdFooter = /^Change-Id:\s*(\S+)\s*$/i;
-const ticket = /\b[A-Z][A-Z0-9]{1,15}-\d{1,7}\b/g;
 const seriesMarker = /\[(\d{1,4})\/(\d{1,4})\]/;
 
 /** Splits a commit message into subject, body, Change-Id footer, ticket references and series position. */
@@ -24,10 +24,7 @@ export function parseDescription(text: string, position: SourcePosition): Descri
     bodyLines.push(line);
   }
 
-  const tickets: string[] = [];
-  for (const found of `${subject}\n${bodyLines.join('\n')}`.matchAll(ticket)) {
-    if (!tickets.includes(found[0])) tickets.push(found[0]);
-  }
+  const tickets = findTickets(`${subject}\n${bodyLines.join('\n')}`);
 
   const series = seriesMarker.exec(subject);
   const description: Description = {

@@ -4,11 +4,14 @@ import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { listExportFiles } from './list-export-files.ts';
 import { readExportSource } from './read-export-source.ts';
+import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import type { Dump, ReportModel, Warning } from './types.ts';
 
 export interface ParseExportOptions {
   /** Failure rules, tried in order; defaults to the built-in table. */
   rules?: readonly FailureRule[];
+  /** Bot families, `jobName` and `ticketPattern`; defaults to the built-in ones. */
+  settings?: ReadSettings;
   /** Called after each file with the number of files read and the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -42,5 +45,5 @@ export function parseExport(root: string, options: ParseExportOptions = {}): Rep
         'every Gerrit JSON page of the export says Gerrit holds more changes: its last page is missing (see the README on paging)',
     });
   }
-  return buildModel(dumps, warnings, { files: files.length, bytes }, rules);
+  return buildModel(dumps, warnings, { files: files.length, bytes }, rules, options.settings ?? defaultReadSettings);
 }

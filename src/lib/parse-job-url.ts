@@ -1,52 +1,38 @@
-import type { JobIdentity } from './types.ts';
-
-/** A Jenkins build URL read into its job and build number. */
-export interface JobUrl extends JobIdentity {
-  build: number;
-  /** The URL with a trailing slash, the form runs are matched by. */
+/** A run URL read into the run it names. */
+export interface JobUrl {
+  /** The Jenkins job: the `/job/<name>` segments joined with `/`; absent for a URL that names only a build (Zuul). */
+  name?: string;
+  /** The Jenkins build number, or Zuul's build UUID. */
+  build: number | string;
+  /** The run's own URL, the form runs are matched by: a Jenkins build URL with a trailing slash and nothing after it. */
   url: string;
 }
 
-const buildUrl = /^https?:\/\/[^\s/]+(?:\/(?!job\/)[^/\s]+)*((?:\/job\/[^/\s]+)+)\/(\d+)\/?(?:[?#]\S*)?$/;
+// Anything may follow the build number: `console`, `consoleFull`, `display/redirect`, `artifact/…`, `testReport/`.
+const jenkinsBuild =
+  /^(https?:\/\/[^\s/]+(?:\/(?!job\/)[^/\s]+)*((?:\/job\/[^/\s]+)+)\/(\d+))(?:\/[^\s?#]*)?(?:[?#]\S*)?$/;
+const zuulBuild =
+  /^(https?:\/\/[^\s/]+(?:\/[^/\s]+)*?\/build\/([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}))(?:\/[^\s?#]*)?(?:[?#]\S*)?$/i;
 
 /**
- * Reads a Jenkins build URL: `http://host/job/kv_engine-windows-master/9403/` or the multibranch shape
- * `http://host/job/kv_engine-linux/job/master/123/`. Returns `null` for a URL that names no job build.
+ * Reads a run URL: a Jenkins build (`http://host/job/kv_engine-windows-master/9403/`, the folder or multibranch
+ * shape `/job/folder/job/x/123/`, with `console` or `display/redirect` after it) or a Zuul build
+ * (`https://zuul.example.org/t/main/build/<uuid>`). Returns `null` for a URL that names no run.
  */
 export function parseJobUrl(url: string): JobUrl | null {
-  const match = buildUrl.exec(url.trim());
-  if (!match) return null;
-  const segments = (match[1] as string)
-    .split('/job/')
-    .filter((segment) => segment !== '')
-    .map(decodeSegment);
-  const identity = splitJobName(segments);
-  const base = url.trim().replace(/[?#].*$/, '');
-  return { ...identity, build: Number(match[2]), url: base.endsWith('/') ? base : `${base}/` };
-}
-
-/**
- * Splits a job into project, platform and branch. The first `-`-separated word of the job is the project;
- * with three or more words the last is the branch and the middle ones the platform; with two, the second is
- * the platform. In a multibranch URL the last `/job/` segment is the branch.
- */
-export function splitJobName(segments: readonly string[]): JobIdentity {
-  const name = segments.join('/');
-  const base = segments[0] ?? '';
-  const words = base.split('-').filter((word) => word !== '');
-  const project = words[0] ?? base;
-  let platform = '';
-  let branch = '';
-  if (segments.length > 1) {
-    branch = segments.at(-1) as string;
-    platform = words.slice(1).join('-');
-  } else if (words.length >= 3) {
-    branch = words.at(-1) as string;
-    platform = words.slice(1, -1).join('-');
-  } else if (words.length === 2) {
-    platform = words[1] as string;
+  const trimmed = url.trim();
+  const jenkins = jenkinsBuild.exec(trimmed);
+  if (jenkins) {
+    const name = (jenkins[2] as string)
+      .split('/job/')
+      .filter((segment) => segment !== '')
+      .map(decodeSegment)
+      .join('/');
+    return { name, build: Number(jenkins[3]), url: `${jenkins[1]}/` };
   }
-  return { name, project, platform, branch };
+  const zuul = zuulBuild.exec(trimmed);
+  if (zuul) return { build: (zuul[2] as string).toLowerCase(), url: zuul[1] as string };
+  return null;
 }
 
 function decodeSegment(segment: string): string {

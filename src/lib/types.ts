@@ -155,16 +155,31 @@ export type MessageKind =
 /** How a patch set came to be, from the upload message. */
 export type UploadKind = 'new' | 'rebase' | 'commit-message' | 'other';
 
-/** The overall verdict line of a CI message. */
-export type Verdict = 'successful' | 'failed' | 'unstable' | 'aborted' | 'no-builds';
+/** The overall verdict line of a CI message; `merge-failed` is a change the CI could not merge, so nothing ran. */
+export const verdicts = ['successful', 'failed', 'unstable', 'aborted', 'no-builds', 'merge-failed'] as const;
+export type Verdict = (typeof verdicts)[number];
 
-/** The result of one Jenkins job run, as the bot printed it (`SUCCESS`, `FAILURE`, `UNSTABLE`, `ABORTED`, `NOT_BUILT`, …). */
+/** The result of one job run, as the bot printed it (`SUCCESS`, `FAILURE`, `UNSTABLE`, `ABORTED`, `NOT_BUILT`, Zuul's `TIMED_OUT`, …). */
 export type JobResult = string;
 
-/** A Jenkins job name split into the parts reports group by. */
+/**
+ * What a result says about the code: `passed`, `failed`, or `inconclusive` (aborted, not built, skipped, or a
+ * result the bot family does not list), which is no evidence either way. Each bot family lists its results.
+ */
+export const runOutcomes = ['passed', 'failed', 'inconclusive'] as const;
+export type RunOutcome = (typeof runOutcomes)[number];
+
+/**
+ * Identifies a run of a job: a Jenkins build number, or, where the CI names builds otherwise (Zuul's build
+ * UUID, a log URL), that id as a string.
+ */
+export type BuildId = number | string;
+
+/** A job name split into the parts reports group by, by the `jobName` pattern of the config. */
 export interface JobIdentity {
-  /** Full job name: the `/job/<name>` segments joined with `/`. */
+  /** Full job name: the `/job/<name>` segments joined with `/`, or the name the bot printed. */
   name: string;
+  /** `''` when the name does not fit the `jobName` pattern. */
   project: string;
   /** `''` when the name has no platform part. */
   platform: string;
@@ -172,16 +187,37 @@ export interface JobIdentity {
   branch: string;
 }
 
-/** One `<url> : RESULT` line of a CI message. */
+/** One job line of a CI message (`<url> : RESULT`, Zuul's `- <job> <url> : RESULT in 3m 21s`). */
 export interface JobReport extends JobIdentity {
-  build: number;
+  build: BuildId;
+  /** The run's URL as printed (a Jenkins build URL with a trailing slash); `''` when the bot printed none. */
   url: string;
   result: JobResult;
+  outcome: RunOutcome;
+  /** `false` for a Zuul `(non-voting)` job or a Gerrit Trigger `(skipped)` vote: its failure does not fail the verdict. */
+  voting: boolean;
+  /** How long the run took, when the bot says (Zuul's `in 1h 02m 03s`). */
+  durationSeconds?: number;
+  /** The run's log, from a `Logs: <url>`, `Console: <url>` or bare URL line under the job line. */
+  logUrl?: string;
+  /** Other text the bot printed under the job line that is not a cause: shown with the run, never a failure. */
+  note?: string;
   position: SourcePosition;
 }
 
-/** What a failure is; the one list the failure rules, the user config and the content collections derive from. */
-export const failureKinds = ['ctest', 'ctest-timeout', 'gtest', 'compile', 'sanitizer', 'other'] as const;
+/**
+ * What a failure is; the one list the failure rules, the user config and the content collections derive from.
+ * `unclassified` is a failed run the bot named no cause for (see `unclassifiedFailure`).
+ */
+export const failureKinds = [
+  'ctest',
+  'ctest-timeout',
+  'gtest',
+  'compile',
+  'sanitizer',
+  'other',
+  'unclassified',
+] as const;
 export type FailureKind = (typeof failureKinds)[number];
 
 /** One failure cause of a CI message, attributed to the job run whose URL it names. */
@@ -192,9 +228,9 @@ export interface Failure {
   /** The id of the rule that matched. */
   rule: string;
   job: string;
-  build: number;
+  build: BuildId;
   url: string;
-  /** The cause exactly as printed, without the trailing `( url )`. */
+  /** The cause exactly as printed, without the trailing `( url )`; `''` for an unclassified failure. */
   text: string;
   test?: string;
   /** Path relative to the job's workspace, with `/` separators. */
@@ -215,15 +251,26 @@ export interface Failure {
 /** A CI verdict message: its jobs and failure causes. */
 export interface BuildReport {
   verdict: Verdict;
+  /** Id of the bot family (`bot-formats.ts`) whose format the message has. */
+  family: string;
+  /** Zuul's pipeline (`check`, `gate`), from `Build failed (gate pipeline).`. */
+  pipeline?: string;
   jobs: JobReport[];
+  /**
+   * Every cause of the message. A cause whose URL names no job line of the message keeps the job and build its
+   * URL names (or its URL as both), for the change to attribute.
+   */
   failures: Failure[];
 }
 
-/** A `Build Started <url> (k/n)` message. */
+/** A `Build Started <url> (k/n)` message, or Zuul's `Starting check jobs.`. */
 export interface BuildStart {
+  /** `''` when the bot names no build. */
   url: string;
+  /** `0` when the bot does not number its builds. */
   index: number;
   total: number;
+  pipeline?: string;
 }
 
 /** A message with its meaning read off. */
@@ -257,9 +304,17 @@ export interface Message extends ClassifiedMessage {
 
 /** One run of one job: identified by job name and build number, however often the bot repeats it. */
 export interface JobRun extends JobIdentity {
-  build: number;
+  build: BuildId;
   url: string;
+  /** `''` for a run only a cause's URL names: the bot printed no result for it. */
   result: JobResult;
+  outcome: RunOutcome;
+  voting: boolean;
+  durationSeconds?: number;
+  logUrl?: string;
+  note?: string;
+  /** Zuul's pipeline of the message that first reported the run. */
+  pipeline?: string;
   patchSet: number;
   /** Date of the first message that reported the run. */
   date: string | null;
@@ -274,6 +329,8 @@ export interface Build {
   patchSet: number;
   date: string | null;
   verdict: Verdict;
+  family: string;
+  pipeline?: string;
   jobs: JobReport[];
   failures: Failure[];
 }
@@ -319,7 +376,7 @@ export interface Occurrence {
   patchSet: number;
   job: string;
   platform: string;
-  build: number;
+  build: BuildId;
   url: string;
   date: string | null;
 }
@@ -330,9 +387,9 @@ export interface FlakyEvidence {
   patchSet: number;
   job: string;
   /** Runs that failed with the signature. */
-  failedBuilds: number[];
+  failedBuilds: BuildId[];
   /** Runs that did not (passed, or failed for other reasons). */
-  otherBuilds: number[];
+  otherBuilds: BuildId[];
 }
 
 /** A failure signature across the whole export. */

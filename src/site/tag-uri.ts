@@ -10,7 +10,7 @@ export function feedTag(): string {
 }
 
 /** One failure occurrence: a signature in one build of one job of one change. */
-export function failureTag(changeId: string, job: string, build: number, signatureSlug: string): string {
+export function failureTag(changeId: string, job: string, build: number | string, signatureSlug: string): string {
   const part = (text: string) => encodeURIComponent(text);
-  return `tag:${authority}:failure/${part(changeId)}/${part(job)}/${build}/${part(signatureSlug)}`;
+  return `tag:${authority}:failure/${part(changeId)}/${part(job)}/${part(String(build))}/${part(signatureSlug)}`;
 }

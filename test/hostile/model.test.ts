@@ -181,6 +181,10 @@ describe('the hostile export, read into the model', () => {
       'Build Bot',
       '"><script>alert(1)</script>',
     ]);
+    // Text under a job line that is no job line and no cause (its URL is no http URL) is the run's note, as text.
+    expect(markup.runs.find((run) => run.build === 78)?.note).toBe(
+      'javascript:alert(1) : FAILURE\n\nFailure of a GoogleTest ( javascript:alert(1) )',
+    );
     expect(markup.runs.map((run) => [run.name, run.build, run.failures.map((failure) => failure.signature)])).toEqual([
       [
         '../../../escaped-job',
@@ -188,7 +192,6 @@ describe('the hostile export, read into the model', () => {
         [
           'sanitizer:ThreadSanitizer:data race /home/couchbase/jenkins/workspace/x/kv_engine/<b:onmouseover=alert(1)>.h:7',
           'ctest:\u202etset_live\u202c \u0007bell\u001b[31mred',
-          'other:javascript:alert(N) : FAILURE Failure of a GoogleTest ( javascript:alert(N) )',
         ],
       ],
       [

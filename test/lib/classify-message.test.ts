@@ -131,6 +131,15 @@ describe('classifyMessage: builds', () => {
     });
   });
 
+  it("reads Zuul's start of a pipeline as a build start", () => {
+    expect(classify('Patch Set 1:\n\nStarting check jobs.').buildStart).toEqual({
+      url: '',
+      index: 0,
+      total: 0,
+      pipeline: 'check',
+    });
+  });
+
   it('reads a build start without a position', () => {
     expect(classify(`Patch Set 12:\n\nBuild Started ${job}`).buildStart).toEqual({ url: job, index: 0, total: 0 });
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractBuild, isVerdictLine } from '../../src/lib/extract-build.ts';
+import { botFormats } from '../../src/lib/bot-formats.ts';
+import { extractBuild } from '../../src/lib/extract-build.ts';
+import { matchVerdict } from '../../src/lib/match-verdict.ts';
 
 const at = { file: 'dump.txt', line: 100 };
 const jenkins = 'http://cv.jenkins.couchbase.com/job/';
@@ -28,6 +30,7 @@ describe('extractBuild', () => {
     ].join('\n');
     expect(extractBuild(text, at)).toEqual({
       verdict: 'failed',
+      family: 'gerrit-trigger',
       jobs: [
         {
           name: 'kv_engine-linux/master',
@@ -37,6 +40,8 @@ describe('extractBuild', () => {
           build: 12,
           url: `${jenkins}kv_engine-linux/job/master/12/`,
           result: 'FAILURE',
+          outcome: 'failed',
+          voting: true,
           position: { file: 'dump.txt', line: 104 },
         },
         {
@@ -47,6 +52,8 @@ describe('extractBuild', () => {
           build: 9,
           url: `${jenkins}kv_engine-windows-master/9/`,
           result: 'UNSTABLE',
+          outcome: 'failed',
+          voting: true,
           position: { file: 'dump.txt', line: 108 },
         },
         {
@@ -57,6 +64,8 @@ describe('extractBuild', () => {
           build: 5,
           url: `${jenkins}kv_engine-clang_format/5/`,
           result: 'SUCCESS',
+          outcome: 'passed',
+          voting: true,
           position: { file: 'dump.txt', line: 112 },
         },
       ],
@@ -108,7 +117,7 @@ describe('extractBuild', () => {
     ]);
   });
 
-  it('gives a cause that names no run to the failed job line before it', () => {
+  it("keeps text under a job line that names no run as the run's note, never a failure", () => {
     const text = [
       'Build Failed',
       '',
@@ -120,15 +129,14 @@ describe('extractBuild', () => {
       '',
       'Text after a passing job is not a failure',
     ].join('\n');
-    const failures = extractBuild(text, at)?.failures ?? [];
-    expect(failures.map((f) => [f.signature, f.job, f.build, f.url, f.position.line])).toEqual([
+    const build = extractBuild(text, at);
+    expect(build?.failures).toEqual([]);
+    expect(build?.jobs.map((job) => [job.name, job.note])).toEqual([
       [
-        'compile:kv_engine/engines/ep/src/ep_engine.cc:1752',
         'kv_engine-windows-master',
-        3891,
-        `${jenkins}kv_engine-windows-master/3891/`,
-        104,
+        'Compile error at ..\\kv_engine\\engines\\ep\\src\\ep_engine.cc(1752): error C2440: "=": cannot convert',
       ],
+      ['kv_engine-clang_format', 'Text after a passing job is not a failure'],
     ]);
   });
 
@@ -150,18 +158,73 @@ describe('extractBuild', () => {
   });
 });
 
-describe('isVerdictLine', () => {
-  it('knows the five verdicts and nothing else', () => {
+describe('matchVerdict', () => {
+  it('knows the Gerrit Trigger and Zuul verdicts and nothing else', () => {
     expect(
       [
         'Build Successful',
         'Build Failed ',
         'build unstable',
         'Build Aborted',
+        'Build Not Built',
         'No Builds Executed',
+        'Build succeeded (check pipeline).',
+        'Build failed (gate pipeline).  For information on how to proceed, see https://docs.example.org/',
+        'Merge Failed.',
         'Build Started x',
         'Built',
-      ].map(isVerdictLine),
-    ).toEqual([true, true, true, true, true, false, false]);
+      ].map((line) => matchVerdict(line, botFormats).map((m) => [m.format.id, m.verdict, m.pipeline ?? ''])),
+    ).toEqual([
+      [['gerrit-trigger', 'successful', '']],
+      [['gerrit-trigger', 'failed', '']],
+      [['gerrit-trigger', 'unstable', '']],
+      [['gerrit-trigger', 'aborted', '']],
+      [['gerrit-trigger', 'no-builds', '']],
+      [['gerrit-trigger', 'no-builds', '']],
+      [['zuul', 'successful', 'check']],
+      [
+        ['zuul', 'failed', 'gate'],
+        ['gerrit-trigger', 'failed', ''],
+      ],
+      [['zuul', 'merge-failed', '']],
+      [],
+      [],
+    ]);
+  });
+});
+
+describe('the bot-format table', () => {
+  it('reads the example of each family as a message of that family, with its job lines as runs', () => {
+    expect(
+      botFormats.map((format) => {
+        const build = extractBuild(format.example, at);
+        return [
+          format.id,
+          build?.family,
+          build?.verdict,
+          build?.jobs.map((job) => [job.result, job.outcome, job.voting]),
+        ];
+      }),
+    ).toEqual([
+      [
+        'zuul',
+        'zuul',
+        'failed',
+        [
+          ['SUCCESS', 'passed', true],
+          ['TIMED_OUT', 'failed', true],
+          ['FAILURE', 'failed', false],
+        ],
+      ],
+      [
+        'gerrit-trigger',
+        'gerrit-trigger',
+        'failed',
+        [
+          ['FAILURE', 'failed', true],
+          ['SUCCESS', 'passed', true],
+        ],
+      ],
+    ]);
   });
 });

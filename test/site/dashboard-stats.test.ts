@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeModel } from '../../src/cli/build-summary.ts';
 import { dashboardStats, weekStart } from '../../src/data/dashboard-stats.ts';
 import { parseExport } from '../../src/lib/parse-export.ts';
+import { formatShare } from '../../src/site/format.ts';
 
 const seeds = fileURLToPath(new URL('../fixtures/seeds', import.meta.url));
 const model = parseExport(seeds);
@@ -17,8 +18,24 @@ describe('dashboardStats on the seed export', () => {
       failures: 18,
       signatures: 12,
       flakySignatures: 10,
+      failedRuns: 14,
+      unclassifiedRuns: 0,
       warnings: 0,
     });
+  });
+
+  it('counts the failed runs with no identified cause apart, and their share of all failed runs', () => {
+    const bots = (name: string) =>
+      dashboardStats(parseExport(fileURLToPath(new URL(`../fixtures/bots/${name}/export`, import.meta.url))));
+    const analyzer = bots('gerrit-trigger-bfa');
+    expect([analyzer.totals.failedRuns, analyzer.totals.unclassifiedRuns]).toEqual([5, 2]);
+    expect(formatShare(analyzer.totals.unclassifiedRuns, analyzer.totals.failedRuns)).toBe('40%');
+    expect(analyzer.topUnclassified.map((entry) => [entry.signature, entry.occurrences.length])).toEqual([
+      ['unclassified:lf-infra-docs-rtd-verify-any', 2],
+    ]);
+    expect(analyzer.topSignatures.map((entry) => entry.kind)).toEqual(['other', 'other', 'other', 'other']);
+    expect(stats.topUnclassified).toEqual([]);
+    expect([formatShare(0, 0), formatShare(1, 300), formatShare(2, 3)]).toEqual(['0%', '<1%', '67%']);
   });
 
   it('counts what the build summary counts', () => {

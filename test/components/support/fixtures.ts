@@ -28,3 +28,9 @@ export const seedFlaky: ReadonlySet<string> = new Set(
 
 /** A CROP-layout review by people: Markdown, inline and file comments, votes, and markup that must stay text. */
 export const reviewChange = change(parse('test/e2e/fixtures'), 'I99999999aaaabbbbccccddddeeeeffff00001111');
+
+/** The Zuul fixture: check and gate reports, non-voting and timed-out jobs, durations. */
+export const zuulChange = parse('test/fixtures/bots/zuul/export').changes[0] as Change;
+
+/** The Gerrit Trigger fixture without the analyzer: log lines, a note, a skipped vote, no causes. */
+export const logsChange = parse('test/fixtures/bots/gerrit-trigger-logs/export').changes[0] as Change;
