@@ -1,32 +1,41 @@
-// `npm run bench:scale`: full builds of generated exports (default 1k, 10k, 50k changes), Allure 3 on the same
-// job runs side by side, and an incremental rebuild after adding 1% new dumps. Sizes: BENCH_SIZES=1000,10000;
-// runs per measurement: BENCH_RUNS (medians); incremental sizes: BENCH_INCREMENTAL=10000.
+// `npm run bench:scale`: builds of generated exports (default 1k, 10k, 50k changes), each measured three ways in
+// one run: cold (a fresh `--cache-dir` and no Astro or Vite cache anywhere else), warm (the same cache again, nothing
+// changed) and after adding 1% new dumps (the same cache). Allure 3 runs on every job run of the same export beside
+// them. Sizes: BENCH_SIZES=1000,10000; runs per measurement: BENCH_RUNS (medians); BENCH_ALLURE=0 skips Allure.
 
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateExport } from '../scripts/generate-export.ts';
-import { directorySize } from '../src/cli/build-summary.ts';
 import { parseExport } from '../src/lib/parse-export.ts';
 import { allureResults } from './allure-results.ts';
-import { benchDir, generatedExport, measure, median } from './support.ts';
+import { benchDir, diskUsage, generatedExport, measure, median, strayCaches } from './support.ts';
 
 const cli = resolve(import.meta.dirname, '..', 'bin', 'review-reports.mjs');
 const nodeFlags = ['--max-old-space-size=12288', '--max-semi-space-size=32'];
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const incrementalSizes = (process.env.BENCH_INCREMENTAL ?? '10000').split(',').map(Number);
 
 interface Summary {
   phases: { parse: number; render: number; index: number; total: number };
+  files: number;
+  bytes: number;
+  changes: number;
+  jobRuns: number;
+  failures: number;
   pages: number;
   outputBytes: number;
   searchIndexBytes: number;
-  jobRuns: number;
 }
 
-function build(exportDir: string, out: string, cache: string) {
+interface Measured {
+  ms: number;
+  peakMb: number;
+  summary: Summary;
+}
+
+function build(exportDir: string, out: string, cache: string): Measured {
   const summaryFile = join(benchDir, 'summary.json');
   const run = measure(process.execPath, [
     ...nodeFlags,
@@ -41,7 +50,7 @@ function build(exportDir: string, out: string, cache: string) {
     summaryFile,
     '--quiet',
   ]);
-  return { ...run, summary: JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary };
+  return { ms: run.ms, peakMb: run.peakMb, summary: JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary };
 }
 
 function allure(): string {
@@ -67,68 +76,82 @@ function allureResultsDir(exportDir: string, size: number): string {
   return dir;
 }
 
+/** 1% more changes, as a day's new dumps would bring, in a folder of their own. */
+function addOnePercent(exportDir: string, size: number): void {
+  for (const file of generateExport({
+    changes: Math.max(1, Math.round(size / 100)),
+    seed: 4242,
+    startDate: '2019-01-10',
+  })) {
+    const path = join(exportDir, 'added', file.path);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, file.content);
+  }
+}
+
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 const s = (ms: number) => (ms / 1000).toFixed(1);
+const mid = (list: readonly Measured[], pick: (run: Measured) => number) => median(list.map(pick));
 const rows: string[] = [];
-console.log(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${runs} run(s) each, medians`,
-);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`machine: ${machine}; ${runs} run(s) each, medians`);
 
 for (const size of sizes) {
-  const exportDir = generatedExport(size);
+  const source = generatedExport(size);
+  const work = join(benchDir, 'exports', `${size}-work`);
   const out = join(benchDir, 'site', String(size));
-  const builds = Array.from({ length: size >= 50_000 ? 1 : runs }, (_, index) =>
-    build(exportDir, out, join(benchDir, 'cache', `${size}-full-${index}`)),
-  );
-  for (let index = 0; index < builds.length; index++)
-    rmSync(join(benchDir, 'cache', `${size}-full-${index}`), { recursive: true, force: true });
-  const wall = median(builds.map((run) => run.ms));
-  const peak = median(builds.map((run) => run.peakMb));
-  const summary = (builds[0] as (typeof builds)[number]).summary;
-  const phase = (name: keyof Summary['phases']) => median(builds.map((run) => run.summary.phases[name]));
+  const count = size >= 50_000 ? 1 : runs;
+  const cold: Measured[] = [];
+  const warm: Measured[] = [];
+  const grown: Measured[] = [];
+  for (let index = 0; index < count; index++) {
+    // The export is copied so that the +1% can be added without touching the cached original.
+    rmSync(work, { recursive: true, force: true });
+    cpSync(source, work, { recursive: true });
+    const cache = join(benchDir, 'cache', `${size}-${index}`);
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    const stray = strayCaches();
+    if (stray.length > 0) throw new Error(`not a cold build: caches outside --cache-dir exist: ${stray.join(', ')}`);
+    cold.push(build(work, out, cache));
+    warm.push(build(work, out, cache));
+    addOnePercent(work, size);
+    grown.push(build(work, out, cache));
+    rmSync(cache, { recursive: true, force: true });
+  }
+  const first = (cold[0] as Measured).summary;
+  const outputDisk = diskUsage(out);
 
-  const results = allureResultsDir(exportDir, size);
+  const results = allureResultsDir(source, size);
   const allureOut = join(benchDir, 'allure-report', String(size));
-  // BENCH_ALLURE=0 skips Allure (minutes at 10k) when only review-reports' own figures are wanted.
-  const allureRuns = Array.from({ length: process.env.BENCH_ALLURE === '0' ? 0 : size >= 50_000 ? 1 : runs }, () => {
+  const allureRuns = Array.from({ length: process.env.BENCH_ALLURE === '0' ? 0 : count }, () => {
     rmSync(allureOut, { recursive: true, force: true });
     return measure(process.execPath, [allure(), 'generate', results, '-o', allureOut]);
   });
   const allureWall = allureRuns.length > 0 ? median(allureRuns.map((run) => run.ms)) : Number.NaN;
   const allurePeak = allureRuns.length > 0 ? median(allureRuns.map((run) => run.peakMb)) : Number.NaN;
-  const allureSize = allureRuns.length > 0 ? directorySize(allureOut) : Number.NaN;
+  const allureDisk = allureRuns.length > 0 ? diskUsage(allureOut) : Number.NaN;
 
-  rows.push(
-    `| ${size} | ${summary.jobRuns} | ${s(phase('parse'))} | ${s(phase('render'))} | ${s(phase('index'))} | ${s(wall)} | ${peak.toFixed(0)} | ${summary.pages} | ${mb(summary.outputBytes)} | ${mb(summary.searchIndexBytes)} | ${s(allureWall)} | ${allurePeak.toFixed(0)} | ${mb(allureSize)} | ${(wall / allureWall).toFixed(2)} |`,
+  console.log(
+    `export ${size}: ${first.files} dumps, ${(first.bytes / 1e6).toFixed(1)} MB, ${first.changes} changes, ${first.jobRuns} job runs, ${first.failures} failure occurrences, ${first.pages} pages`,
   );
-  console.log(rows.at(-1));
-
-  if (incrementalSizes.includes(size)) {
-    const grown = join(benchDir, 'exports', `${size}-grown`);
-    rmSync(grown, { recursive: true, force: true });
-    cpSync(exportDir, grown, { recursive: true });
-    const cache = join(benchDir, 'cache', `${size}-incremental`);
-    rmSync(cache, { recursive: true, force: true });
-    const full = build(grown, out, cache);
-    // 1% more changes, as a day's new dumps would bring.
-    for (const file of generateExport({
-      changes: Math.max(1, Math.round(size / 100)),
-      seed: 4242,
-      startDate: '2019-01-10',
-    })) {
-      const path = join(grown, 'added', file.path);
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, file.content);
-    }
-    const again = build(grown, out, cache);
-    console.log(
-      `incremental rebuild of ${size} + 1%: ${s(again.ms)} s vs full ${s(full.ms)} s = ${(again.ms / full.ms).toFixed(2)} of the full build`,
+  const coldWall = mid(cold, (run) => run.ms);
+  for (const [label, list] of [
+    ['cold', cold],
+    ['warm', warm],
+    ['+1%', grown],
+  ] as const) {
+    const wall = mid(list, (run) => run.ms);
+    rows.push(
+      `| ${size} | ${label} | ${s(mid(list, (run) => run.summary.phases.parse))} | ${s(mid(list, (run) => run.summary.phases.render))} | ${s(mid(list, (run) => run.summary.phases.index))} | ${s(wall)} | ${(wall / coldWall).toFixed(2)} | ${mid(list, (run) => run.peakMb).toFixed(0)} | ${label === 'cold' ? `${mb(first.outputBytes)} / ${mb(outputDisk)}` : ''} | ${label === 'cold' ? `${s(allureWall)} / ${allurePeak.toFixed(0)} / ${mb(allureDisk)}` : ''} | ${label === 'cold' ? `${(wall / allureWall).toFixed(2)} / ${(outputDisk / allureDisk).toFixed(2)}` : ''} |`,
     );
+    console.log(rows.at(-1));
   }
 }
 
+console.log(`\nmachine: ${machine}`);
 console.log(
-  '\n| changes | job runs | parse s | render s | index s | total s | peak RSS MB | pages | output MB | index MB | Allure s | Allure RSS MB | Allure MB | time ÷ Allure |',
+  '| changes | build | parse s | render s | index s | total s | ÷ cold | peak RSS MB | output MB (bytes / disk) | Allure s / RSS MB / disk MB | ÷ Allure (time / disk) |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

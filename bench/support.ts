@@ -49,3 +49,21 @@ export function median(values: readonly number[]): number {
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
+
+/** Space a directory takes on disk (allocated blocks, as `du` counts them), not its files' lengths. */
+export function diskUsage(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return Number(execFileSync('du', ['-s', '-B1', dir], { encoding: 'utf8' }).split('\t')[0]);
+}
+
+const projectRoot = resolve(import.meta.dirname, '..');
+
+/**
+ * Caches a build could reuse without `--cache-dir` knowing: Astro's default cache dir (`review-reports build` puts Vite's
+ * dependency cache inside `--cache-dir`) and the content layer's store in `.astro/`. A cold build needs none of them.
+ */
+export function strayCaches(): string[] {
+  return [join(projectRoot, 'node_modules', '.astro'), join(projectRoot, '.astro', 'data-store.json')].filter((path) =>
+    existsSync(path),
+  );
+}

@@ -38,6 +38,11 @@ export function astroConfig(location: SiteLocation, options: ReviewReportsOption
     // The Content-Security-Policy forbids inline scripts: the search script must always be a file.
     // The output directory is not emptied first: pages restored by an incremental build stay in place, and the
     // integration removes whatever this build did not produce (src/integration/remove-stale-output.ts).
-    vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
+    // Vite's dependency cache would otherwise sit in `node_modules/.vite`, outside `--cache-dir`: a build with a
+    // fresh cache dir must be a cold one.
+    vite: {
+      ...(location.cacheDir ? { cacheDir: join(location.cacheDir, 'vite') } : {}),
+      build: { assetsInlineLimit: 0, emptyOutDir: false },
+    },
   };
 }
