@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { boundedMemo } from '../lib/bounded-memo.ts';
 import { type CodeHighlighter, codeLanguage } from './highlight-code.ts';
 
 // GitHub's sanitation schema, narrowed: links only to http(s), no images (they would load remote content),
@@ -110,9 +111,23 @@ function createProcessor(highlighter: CodeHighlighter) {
  * Renders review text as Markdown to safe HTML: raw HTML in the text is dropped, only http(s) links stay
  * links, code blocks are highlighted. No raw HTML goes into the output: Shiki's result is a tree of text.
  */
-export async function renderComment(text: string, highlighter: CodeHighlighter): Promise<string> {
-  return isPlainText(text) ? plainParagraphs(text) : markdownToHtml(text, highlighter);
+export function renderComment(text: string, highlighter: CodeHighlighter): Promise<string> {
+  let renderOnce = memos.get(highlighter);
+  if (renderOnce === undefined) {
+    renderOnce = boundedMemo(
+      (comment: string): Promise<string> =>
+        isPlainText(comment) ? Promise.resolve(plainParagraphs(comment)) : markdownToHtml(comment, highlighter),
+      5000,
+    );
+    memos.set(highlighter, renderOnce);
+  }
+  return renderOnce(text);
 }
+
+// Review comments repeat (`Patch Set 3: Code-Review+2`, the same remark on every patch set of a change, a bot's
+// canned text): each distinct text is rendered once per highlighter. The promise is kept, so a page rendering the
+// same text twice at once still parses it once.
+const memos = new WeakMap<CodeHighlighter, (text: string) => Promise<string>>();
 
 /** The full Markdown path of {@link renderComment}, without its shortcut for plain text. */
 export async function markdownToHtml(text: string, highlighter: CodeHighlighter): Promise<string> {
@@ -127,8 +142,10 @@ export async function markdownToHtml(text: string, highlighter: CodeHighlighter)
 // Most review comments are a few plain sentences; parsing them as Markdown is most of a big build's
 // rendering time. Text made only of these characters, with no line that Markdown reads as a list, heading
 // or code, renders exactly as paragraphs would (a test compares both paths).
-const plainCharacters = /^[A-Za-z0-9 ,.;:'"?()\n/-]*$/;
-const specialLine = /^(?:[ -]|\d+[.)]|[-=]+$)|\s$/;
+// `+` only starts a list at the start of a line, `!` only an image before `[`: both are common in votes
+// (`Code-Review+2`) and remarks.
+const plainCharacters = /^[A-Za-z0-9 ,.;:'"?()!+\n/-]*$/;
+const specialLine = /^(?:[ +-]|\d+[.)]|[-=]+$)|\s$/;
 
 function isPlainText(text: string): boolean {
   if (!plainCharacters.test(text) || /https?:|www\.|:\/\//i.test(text)) return false;

@@ -24,8 +24,13 @@ describe('renderComment', () => {
     );
   });
 
+  it('renders each distinct text once per process', () => {
+    const text = 'Patch Set 3: Code-Review+2\n\n`ssize_t` is not defined there.';
+    expect(renderComment(text)).toBe(renderComment(text));
+  });
+
   it('renders plain text exactly as the Markdown path does', async () => {
-    const alphabet = fc.constantFrom(...'ab Z09 ,.;:\'"?()/-\n'.split(''));
+    const alphabet = fc.constantFrom(...'ab Z09 ,.;:\'"?()!+/-\n'.split(''));
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: alphabet, maxLength: 60 }), async (text) => {
         expect(await renderComment(text, highlighter)).toBe(await markdownToHtml(text, highlighter));
