@@ -2,8 +2,11 @@ import { BOT_FORMATS_VERSION } from './bot-formats.ts';
 import { FAILURE_RULES_VERSION } from './failure-rules.ts';
 import type { Build, Change, Failure, ReportModel, SignatureEntry } from './types.ts';
 
-/** Version of the JSON shape written by `parse` and the site's `/api/*.json`. */
-export const MODEL_JSON_VERSION = 2;
+/**
+ * Version of the JSON shape written by `parse` and the site's `/api/*.json`. 3: a verdict's jobs name their run
+ * (`name`, `build`) and leave its `url` to `runs`, unless the verdict wrote a different one.
+ */
+export const MODEL_JSON_VERSION = 3;
 
 /** The model as `review-reports parse` prints it and `/api/*.json` serves it. */
 export function modelToJson(model: ReportModel) {
@@ -40,12 +43,13 @@ export function changeSummaryToJson(change: Change) {
 
 /** A change whole, as `parse` prints it: the summary, then its builds, runs and votes. */
 export function changeToJson(change: Change) {
+  const runUrls = new Map(change.runs.map((run) => [`${run.name}#${run.build}`, run.url]));
   return {
     ...changeSummaryToJson(change),
     // Only a change a Gerrit JSON export held has it: the text-only shape stays as it was.
     ...(change.gerrit ? { gerrit: change.gerrit } : {}),
     files: change.files,
-    builds: change.builds.map(buildToJson),
+    builds: change.builds.map((build) => buildToJson(build, runUrls)),
     runs: change.runs.map((run) => ({
       name: run.name,
       build: run.build,
@@ -76,20 +80,19 @@ export function changeToJson(change: Change) {
   };
 }
 
-function buildToJson(build: Build) {
+// Every verdict repeats the latest run of each job: its URL, already in `runs`, was a third of a change's JSON.
+function buildToJson(build: Build, runUrls: ReadonlyMap<string, string>) {
   return {
     patchSet: build.patchSet,
     date: build.date,
     result: build.verdict,
     family: build.family,
     ...(build.pipeline === undefined ? {} : { pipeline: build.pipeline }),
-    jobs: build.jobs.map((job) => ({
-      name: job.name,
-      build: job.build,
-      url: job.url,
-      result: job.result,
-      voting: job.voting,
-    })),
+    jobs: build.jobs.map((job) =>
+      runUrls.get(`${job.name}#${job.build}`) === job.url
+        ? { name: job.name, build: job.build, result: job.result, voting: job.voting }
+        : { name: job.name, build: job.build, url: job.url, result: job.result, voting: job.voting },
+    ),
     failures: build.failures.map((failure) => failureToJson(failure, false)),
   };
 }

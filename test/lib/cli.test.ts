@@ -45,13 +45,14 @@ describe('review-reports parse', () => {
     expect([build.patchSet, build.result, build.jobs[1]]).toEqual([
       12,
       'failed',
-      expect.objectContaining({
-        name: 'kv_engine-windows-master',
-        build: 3891,
-        url: 'http://cv.jenkins.couchbase.com/job/kv_engine-windows-master/3891/',
-        result: 'FAILURE',
-      }),
+      // The URL is the run's, in `runs`.
+      { name: 'kv_engine-windows-master', build: 3891, result: 'FAILURE' },
     ]);
+    expect(
+      json.changes[1].runs.find(
+        (run: { name: string; build: number }) => run.name === 'kv_engine-windows-master' && run.build === 3891,
+      ).url,
+    ).toBe('http://cv.jenkins.couchbase.com/job/kv_engine-windows-master/3891/');
     expect(build.failures[1]).toEqual(
       expect.objectContaining({
         kind: 'compile',
