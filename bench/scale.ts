@@ -31,6 +31,7 @@ interface Summary {
 
 interface Measured {
   ms: number;
+  cpuMs: number;
   peakMb: number;
   summary: Summary;
 }
@@ -50,7 +51,12 @@ function build(exportDir: string, out: string, cache: string): Measured {
     summaryFile,
     '--quiet',
   ]);
-  return { ms: run.ms, peakMb: run.peakMb, summary: JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary };
+  return {
+    ms: run.ms,
+    cpuMs: run.cpuMs,
+    peakMb: run.peakMb,
+    summary: JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary,
+  };
 }
 
 function allure(): string {
@@ -104,6 +110,7 @@ for (const size of sizes) {
   const cold: Measured[] = [];
   const warm: Measured[] = [];
   const grown: Measured[] = [];
+  let outputDisk = 0;
   for (let index = 0; index < count; index++) {
     // The export is copied so that the +1% can be added without touching the cached original.
     rmSync(work, { recursive: true, force: true });
@@ -114,13 +121,13 @@ for (const size of sizes) {
     const stray = strayCaches();
     if (stray.length > 0) throw new Error(`not a cold build: caches outside --cache-dir exist: ${stray.join(', ')}`);
     cold.push(build(work, out, cache));
+    if (index === 0) outputDisk = diskUsage(out);
     warm.push(build(work, out, cache));
     addOnePercent(work, size);
     grown.push(build(work, out, cache));
     rmSync(cache, { recursive: true, force: true });
   }
   const first = (cold[0] as Measured).summary;
-  const outputDisk = diskUsage(out);
 
   const results = allureResultsDir(source, size);
   const allureOut = join(benchDir, 'allure-report', String(size));
@@ -128,30 +135,50 @@ for (const size of sizes) {
     rmSync(allureOut, { recursive: true, force: true });
     return measure(process.execPath, [allure(), 'generate', results, '-o', allureOut]);
   });
-  const allureWall = allureRuns.length > 0 ? median(allureRuns.map((run) => run.ms)) : Number.NaN;
-  const allurePeak = allureRuns.length > 0 ? median(allureRuns.map((run) => run.peakMb)) : Number.NaN;
-  const allureDisk = allureRuns.length > 0 ? diskUsage(allureOut) : Number.NaN;
+  const none = allureRuns.length === 0;
+  const allureWall = none ? Number.NaN : median(allureRuns.map((run) => run.ms));
+  const allureCpu = none ? Number.NaN : median(allureRuns.map((run) => run.cpuMs));
+  const allurePeak = none ? Number.NaN : median(allureRuns.map((run) => run.peakMb));
+  const allureDisk = none ? Number.NaN : diskUsage(allureOut);
 
   console.log(
     `export ${size}: ${first.files} dumps, ${(first.bytes / 1e6).toFixed(1)} MB, ${first.changes} changes, ${first.jobRuns} job runs, ${first.failures} failure occurrences, ${first.pages} pages`,
   );
   const coldWall = mid(cold, (run) => run.ms);
+  const coldCpu = mid(cold, (run) => run.cpuMs);
   for (const [label, list] of [
     ['cold', cold],
     ['warm', warm],
     ['+1%', grown],
   ] as const) {
     const wall = mid(list, (run) => run.ms);
-    rows.push(
-      `| ${size} | ${label} | ${s(mid(list, (run) => run.summary.phases.parse))} | ${s(mid(list, (run) => run.summary.phases.render))} | ${s(mid(list, (run) => run.summary.phases.index))} | ${s(wall)} | ${(wall / coldWall).toFixed(2)} | ${mid(list, (run) => run.peakMb).toFixed(0)} | ${label === 'cold' ? `${mb(first.outputBytes)} / ${mb(outputDisk)}` : ''} | ${label === 'cold' ? `${s(allureWall)} / ${allurePeak.toFixed(0)} / ${mb(allureDisk)}` : ''} | ${label === 'cold' ? `${(wall / allureWall).toFixed(2)} / ${(outputDisk / allureDisk).toFixed(2)}` : ''} |`,
-    );
+    const cpu = mid(list, (run) => run.cpuMs);
+    const phase = (name: keyof Summary['phases']) => s(mid(list, (run) => run.summary.phases[name]));
+    const isCold = label === 'cold';
+    const cells = [
+      size,
+      label,
+      phase('parse'),
+      phase('render'),
+      phase('index'),
+      s(wall),
+      s(cpu),
+      `${(wall / coldWall).toFixed(2)} / ${(cpu / coldCpu).toFixed(2)}`,
+      mid(list, (run) => run.peakMb).toFixed(0),
+      isCold ? `${mb(first.outputBytes)} / ${mb(outputDisk)}` : '',
+      isCold ? `${s(allureWall)} / ${s(allureCpu)} / ${allurePeak.toFixed(0)} / ${mb(allureDisk)}` : '',
+      isCold
+        ? `${(wall / allureWall).toFixed(2)} / ${(cpu / allureCpu).toFixed(2)} / ${(outputDisk / allureDisk).toFixed(2)}`
+        : '',
+    ];
+    rows.push(`| ${cells.join(' | ')} |`);
     console.log(rows.at(-1));
   }
 }
 
 console.log(`\nmachine: ${machine}`);
 console.log(
-  '| changes | build | parse s | render s | index s | total s | ÷ cold | peak RSS MB | output MB (bytes / disk) | Allure s / RSS MB / disk MB | ÷ Allure (time / disk) |',
+  '| changes | build | parse s | render s | index s | total s | CPU s | ÷ cold (time / CPU) | peak RSS MB | output MB (bytes / disk) | Allure s / CPU s / RSS MB / disk MB | ÷ Allure (time / CPU / disk) |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

@@ -27,10 +27,13 @@ export function generatedExport(changes: number, seed = 7): string {
   return dir;
 }
 
-/** Runs a command, returning wall time and peak RSS of the child (from GNU time). */
+/**
+ * Runs a command, returning wall time, CPU time (user + system) and peak RSS of the child (from GNU time). On a
+ * shared machine wall time grows with the load; CPU time much less, so both are reported.
+ */
 export function measure(command: string, args: string[], env: Record<string, string> = {}) {
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 1 << 30,
@@ -38,8 +41,14 @@ export function measure(command: string, args: string[], env: Record<string, str
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
   const lines = result.stderr.trim().split('\n');
-  const peakKb = Number(lines.at(-1));
-  return { ms, peakMb: peakKb / 1024, stdout: result.stdout, stderr: lines.slice(0, -1).join('\n') };
+  const [peakKb, user, system] = (lines.at(-1) ?? '').split(' ').map(Number) as [number, number, number];
+  return {
+    ms,
+    cpuMs: (user + system) * 1000,
+    peakMb: peakKb / 1024,
+    stdout: result.stdout,
+    stderr: lines.slice(0, -1).join('\n'),
+  };
 }
 
 export function median(values: readonly number[]): number {
