@@ -26,7 +26,7 @@ describe('renderComment', () => {
 
   it('renders each distinct text once per process', () => {
     const text = 'Patch Set 3: Code-Review+2\n\n`ssize_t` is not defined there.';
-    expect(renderComment(text)).toBe(renderComment(text));
+    expect(renderComment(text, highlighter)).toBe(renderComment(text, highlighter));
   });
 
   it('renders plain text exactly as the Markdown path does', async () => {
