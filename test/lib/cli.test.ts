@@ -46,7 +46,7 @@ describe('review-reports parse', () => {
       12,
       'failed',
       // The URL is the run's, in `runs`.
-      { name: 'kv_engine-windows-master', build: 3891, result: 'FAILURE' },
+      { name: 'kv_engine-windows-master', build: 3891, result: 'FAILURE', voting: true },
     ]);
     expect(
       json.changes[1].runs.find(
