@@ -15,7 +15,16 @@ import type { BuildId, BuildReport, Failure, JobReport, RunOutcome, SourcePositi
 // and cause texts come back again and again, so they are read once.
 const readJobUrl = boundedMemo(parseJobUrl);
 const splitWithDefault = boundedMemo((name: string) => splitJobName(name, defaultJobName));
-const classifyWithDefaultRules = boundedMemo((cause: string) => classifyFailure(cause, failureRules));
+// One memo per rule table: a build hands the same table (the user's rules, then the built-in ones) to every message.
+const classifiers = new WeakMap<readonly FailureRule[], (cause: string) => ReturnType<typeof classifyFailure>>();
+function classifierFor(rules: readonly FailureRule[]): (cause: string) => ReturnType<typeof classifyFailure> {
+  let classify = classifiers.get(rules);
+  if (!classify) {
+    classify = boundedMemo((cause: string) => classifyFailure(cause, rules));
+    classifiers.set(rules, classify);
+  }
+  return classify;
+}
 const httpUrl = /^https?:\/\//;
 
 /**
@@ -83,7 +92,7 @@ export function extractBuild(
       if (format.textUnderJob) addNote(job ?? current, causeLines);
       return;
     }
-    const classified = rules === failureRules ? classifyWithDefaultRules(cause) : classifyFailure(cause, rules);
+    const classified = classifierFor(rules)(cause);
     const parsed = job ? null : readJobUrl(url);
     const failure: Failure = {
       ...classified,
