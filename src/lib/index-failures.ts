@@ -1,6 +1,6 @@
 import { dateRange } from './date-range.ts';
 import { signatureSlug } from './slug.ts';
-import type { Change, Failure, FlakyEvidence, JobRun, Occurrence, SignatureEntry } from './types.ts';
+import type { Change, Failure, FlakyEvidence, IndexedSignature, JobRun, Occurrence } from './types.ts';
 
 // Runs that finished and reported; an aborted or unbuilt run says nothing about the code.
 const conclusive = new Set(['SUCCESS', 'FAILURE', 'UNSTABLE']);
@@ -11,8 +11,8 @@ const conclusive = new Set(['SUCCESS', 'FAILURE', 'UNSTABLE']);
  * whether it is flaky: on some change and patch set, one run of a job failed with it and another run of
  * the same job did not (it passed, or failed for other reasons).
  */
-export function indexFailures(changes: readonly Change[]): SignatureEntry[] {
-  const entries = new Map<string, SignatureEntry>();
+export function indexFailures(changes: readonly Change[]): IndexedSignature[] {
+  const entries = new Map<string, IndexedSignature>();
   const changeSets = new Map<string, Set<string>>();
 
   for (const change of changes) {
@@ -57,8 +57,8 @@ export function indexFailures(changes: readonly Change[]): SignatureEntry[] {
   );
 }
 
-function createEntry(failure: Failure): SignatureEntry {
-  const entry: SignatureEntry = {
+function createEntry(failure: Failure): IndexedSignature {
+  const entry: IndexedSignature = {
     signature: failure.signature,
     slug: signatureSlug(failure.signature),
     kind: failure.kind,

@@ -264,6 +264,8 @@ export interface JobRun extends JobIdentity {
   /** Ids of the messages that reported the run. */
   reportedBy: string[];
   failures: Failure[];
+  /** How long the run took, when the bot says (Zuul prints durations; Jenkins' Gerrit Trigger does not). */
+  durationSeconds?: number;
 }
 
 /** A build-result message of a change. */
@@ -332,8 +334,26 @@ export interface FlakyEvidence {
   otherBuilds: number[];
 }
 
-/** A failure signature across the whole export. */
-export interface SignatureEntry {
+/** Whether a signature is still happening: see `occurrence-trend.ts` for the windows and thresholds. */
+export const TRENDS = ['rising', 'steady', 'falling', 'gone'] as const;
+export type Trend = (typeof TRENDS)[number];
+
+/** What a signature cost the team, from review data alone: see `compute-impact.ts`. */
+export interface Impact {
+  /** Later runs of the same job on the same patch set that followed a run failing with it. */
+  rebuilds: number;
+  /** Patch sets a bot verdict with a negative Verified vote rejected with it among the causes. */
+  rejectedPatchSets: number;
+  /** Of those, the patch sets where it was the only signature of the verdict. */
+  soleCauseRejections: number;
+  changes: number;
+  /** Total duration of the runs that failed with it; `null` when no such run has a known duration. */
+  ciSeconds: number | null;
+  trend: Trend;
+}
+
+/** A failure signature as the failure index finds it, before its impact is computed. */
+export interface IndexedSignature {
   signature: string;
   /** URL-safe, stable form of the signature. */
   slug: string;
@@ -356,6 +376,11 @@ export interface SignatureEntry {
   flakyEvidence: FlakyEvidence[];
   /** One cause text of the signature, for display. */
   example: string;
+}
+
+/** A failure signature across the whole export. */
+export interface SignatureEntry extends IndexedSignature {
+  impact: Impact;
 }
 
 /** The parsed export. */
