@@ -1,7 +1,19 @@
+import { loadKnownIssues } from '../config/known-issues.ts';
 import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
+import { compareWithPrevious } from '../lib/compare-with-previous.ts';
 import { failureRules } from '../lib/failure-rules.ts';
+import { matchKnownIssues } from '../lib/match-known-issues.ts';
 import { parseExport } from '../lib/parse-export.ts';
-import type { Change, ReportModel, SignatureEntry } from '../lib/types.ts';
+import type {
+  Change,
+  Comparison,
+  KnownIssue,
+  KnownIssueMatch,
+  PreviousBuild,
+  ReportModel,
+  SignatureEntry,
+  SignatureSince,
+} from '../lib/types.ts';
 import { readSiteEnv } from './site-env.ts';
 
 /** The parsed export with the lookups pages need. */
@@ -14,6 +26,17 @@ export interface Report {
   signatureByKey: Map<string, SignatureEntry>;
   /** Signatures found flaky anywhere in the export. */
   flakySignatures: ReadonlySet<string>;
+  /** The known issue of each signature that has one, from the config's `knownIssues` file. */
+  knownIssues: ReadonlyMap<string, KnownIssueMatch>;
+  /** What is new, back, newly flaky or gone since the previous build (or new in the export's last week). */
+  since: Comparison;
+  sinceBySignature: ReadonlyMap<string, SignatureSince>;
+}
+
+/** What a build knows besides the export and the config: the known issues, and the previous build's index. */
+export interface ReportContext {
+  knownIssues?: readonly KnownIssue[];
+  previous?: PreviousBuild | null;
 }
 
 // One parse per export per process, shared by the CLI, the content loader and every page: Vite loads
@@ -35,18 +58,19 @@ export function loadReport(): Report {
   if (cached) return cached;
   const config = loadUserConfig(env.configFile);
   const model = parseExport(env.exportDir, { rules: [...userRules(config), ...failureRules] });
-  const report = createReport(model, config);
+  const report = createReport(model, config, { knownIssues: loadKnownIssues(config, env.configFile) });
   cache().set(key, report);
   return report;
 }
 
 /** Hands an already parsed model to the pages, so a CLI build parses once. */
-export function provideReport(model: ReportModel, config: UserConfig): void {
+export function provideReport(model: ReportModel, config: UserConfig, context: ReportContext = {}): void {
   const env = readSiteEnv();
-  cache().set(`${env.exportDir}\u0000${env.configFile ?? ''}`, createReport(model, config));
+  cache().set(`${env.exportDir}\u0000${env.configFile ?? ''}`, createReport(model, config, context));
 }
 
-function createReport(model: ReportModel, config: UserConfig): Report {
+function createReport(model: ReportModel, config: UserConfig, context: ReportContext): Report {
+  const since = compareWithPrevious(model.signatures, model.newestActivity, context.previous ?? null);
   return {
     model,
     config,
@@ -55,5 +79,8 @@ function createReport(model: ReportModel, config: UserConfig): Report {
     signatureBySlug: new Map(model.signatures.map((entry) => [entry.slug, entry])),
     signatureByKey: new Map(model.signatures.map((entry) => [entry.signature, entry])),
     flakySignatures: new Set(model.signatures.filter((entry) => entry.flaky).map((entry) => entry.signature)),
+    knownIssues: matchKnownIssues(model.signatures, context.knownIssues ?? []),
+    since,
+    sinceBySignature: new Map(since.signatures.map((entry) => [entry.signature, entry])),
   };
 }

@@ -383,6 +383,76 @@ export interface SignatureEntry extends IndexedSignature {
   impact: Impact;
 }
 
+/** Where a known issue stands: a fixed one that fails again is a regression. */
+export const KNOWN_ISSUE_STATUSES = ['open', 'fixed', 'wontfix'] as const;
+export type KnownIssueStatus = (typeof KNOWN_ISSUE_STATUSES)[number];
+
+/** An entry of `known-issues.json`: what the team already knows about one signature, or a family of them. */
+export interface KnownIssue {
+  /** Matches this signature exactly. Exactly one of `signature` and `pattern` is given. */
+  signature?: string;
+  /** A JavaScript regular expression matched against signatures. */
+  pattern?: string;
+  /** The tracking ticket, e.g. `MB-26887`. */
+  ticket: string;
+  status: KnownIssueStatus;
+  /** Plain text, never markup. */
+  note: string;
+  /** `fixed` only: the day (`YYYY-MM-DD`, UTC, the whole day) or instant the fix landed. */
+  fixedOn?: string;
+}
+
+/** A signature's known issue, and whether it failed again after the issue was fixed. */
+export interface KnownIssueMatch {
+  issue: KnownIssue;
+  /** Position of the entry in the file, 0-based. */
+  index: number;
+  regressed: boolean;
+  /** The first occurrence after the fix, when regressed. */
+  regressedAt: Occurrence | null;
+}
+
+/** How a signature changed since the previous build: see `compare-with-previous.ts`. */
+export const SINCE_STATUSES = ['new', 'back', 'newly-flaky', 'gone'] as const;
+export type SinceStatus = (typeof SINCE_STATUSES)[number];
+
+/** What the previous build said of a signature: the fields of its `/api/failures.json` a comparison reads. */
+export interface PreviousSignature {
+  signature: string;
+  title: string;
+  kind: string;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  flaky: boolean;
+}
+
+/** The failure index of the previous build, from its `/api/failures.json` or the summary a cache kept. */
+export interface PreviousBuild {
+  /** The previous export's newest date. */
+  generatedAt: string | null;
+  signatures: PreviousSignature[];
+}
+
+/** One signature that is new, back, newly flaky or gone. */
+export interface SignatureSince {
+  signature: string;
+  status: SinceStatus;
+  title: string;
+  kind: string;
+  /** The signature's page in this export; `null` for a gone signature this export does not have. */
+  slug: string | null;
+  /** New: its first occurrence; back: its first occurrence since it was last seen before. */
+  firstOccurrence: Occurrence | null;
+  lastSeen: string | null;
+}
+
+/** What changed since the previous build, or, without one, what first appeared in the export's last week. */
+export interface Comparison {
+  basis: 'previous-build' | 'export-dates';
+  previousGeneratedAt: string | null;
+  signatures: SignatureSince[];
+}
+
 /** The parsed export. */
 export interface ReportModel {
   changes: Change[];
