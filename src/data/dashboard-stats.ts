@@ -1,3 +1,4 @@
+import { compareImpact } from '../lib/compare-impact.ts';
 import type { Change, FailureKind, ReportModel, SignatureEntry } from '../lib/types.ts';
 import { newestActivityFirst } from './newest-activity-first.ts';
 
@@ -38,7 +39,7 @@ export interface DashboardStats {
   failuresByWeek: WeekCount[];
   /** Occurrences whose date did not parse: they are in the totals but in no week. */
   undatedFailures: number;
-  /** Most occurrences first. */
+  /** Most impact first (`compare-impact.ts`). */
   topSignatures: SignatureEntry[];
   /** Flaky signatures, most groups of disagreeing rebuilds first. */
   mostFlaky: SignatureEntry[];
@@ -103,9 +104,7 @@ function computeStats(model: ReportModel): DashboardStats {
     },
     failuresByWeek: fillWeeks(weeks),
     undatedFailures,
-    topSignatures: [...model.signatures]
-      .sort((a, b) => b.occurrences.length - a.occurrences.length || compare(a.signature, b.signature))
-      .slice(0, TOP_SIGNATURES),
+    topSignatures: [...model.signatures].sort(compareImpact).slice(0, TOP_SIGNATURES),
     mostFlaky: model.signatures
       .filter((entry) => entry.flaky)
       .sort(

@@ -28,6 +28,8 @@ export interface Report {
   flakySignatures: ReadonlySet<string>;
   /** The known issue of each signature that has one, from the config's `knownIssues` file. */
   knownIssues: ReadonlyMap<string, KnownIssueMatch>;
+  /** The keys of `knownIssues`: what the failure index's known / unknown views filter by. */
+  knownSignatures: ReadonlySet<string>;
   /** What is new, back, newly flaky or gone since the previous build (or new in the export's last week). */
   since: Comparison;
   sinceBySignature: ReadonlyMap<string, SignatureSince>;
@@ -71,6 +73,7 @@ export function provideReport(model: ReportModel, config: UserConfig, context: R
 
 function createReport(model: ReportModel, config: UserConfig, context: ReportContext): Report {
   const since = compareWithPrevious(model.signatures, model.newestActivity, context.previous ?? null);
+  const knownIssues = matchKnownIssues(model.signatures, context.knownIssues ?? []);
   return {
     model,
     config,
@@ -79,7 +82,8 @@ function createReport(model: ReportModel, config: UserConfig, context: ReportCon
     signatureBySlug: new Map(model.signatures.map((entry) => [entry.slug, entry])),
     signatureByKey: new Map(model.signatures.map((entry) => [entry.signature, entry])),
     flakySignatures: new Set(model.signatures.filter((entry) => entry.flaky).map((entry) => entry.signature)),
-    knownIssues: matchKnownIssues(model.signatures, context.knownIssues ?? []),
+    knownIssues,
+    knownSignatures: new Set(knownIssues.keys()),
     since,
     sinceBySignature: new Map(since.signatures.map((entry) => [entry.signature, entry])),
   };

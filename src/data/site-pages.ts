@@ -21,6 +21,7 @@ export function sitePages(model: ReportModel): SitePage[] {
   for (const change of model.changes) pages.push(dated(urls.change(change.slug), change.lastActivity));
   for (const view of failureViews(model.signatures)) pages.push({ path: urls.failures(view.path) });
   for (const entry of model.signatures) pages.push(dated(urls.failure(entry.slug), entry.lastSeen));
+  pages.push({ path: urls.newSignatures() });
   pages.push({ path: urls.search() });
   return pages;
 }

@@ -1,4 +1,5 @@
 import { hashText } from '../lib/hash-text.ts';
+import type { SinceStatus, Trend } from '../lib/types.ts';
 
 /** Dates as people read them in reports, always in UTC so every reader and every build agree. */
 export function formatDate(iso: string | null): string {
@@ -51,4 +52,27 @@ export const kindLabels: Record<string, string> = {
 /** A count with thousands separators, as the totals and charts show it. */
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
+}
+
+/** How the site names what changed about a signature since the previous build. */
+export const sinceLabels: Record<SinceStatus, string> = {
+  new: 'new',
+  back: 'back',
+  'newly-flaky': 'newly flaky',
+  gone: 'gone',
+};
+
+export const trendLabels: Record<Trend, string> = {
+  rising: '↑ rising',
+  steady: '→ steady',
+  falling: '↓ falling',
+  gone: 'gone',
+};
+
+/** CI time as people read it: `2 h 05 min`, `14 min`, `45 s`. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
