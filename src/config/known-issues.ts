@@ -18,10 +18,7 @@ const issueSchema = z
     fixedOn: z
       .string()
       .regex(isoDate, 'must be a date (YYYY-MM-DD) or an ISO 8601 date and time')
-      .refine(
-        (value) => !Number.isNaN(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value)),
-        'is no real date',
-      )
+      .refine(isRealDate, 'is no real date')
       .optional(),
   })
   .strict()
@@ -87,6 +84,13 @@ function describePath(path: readonly PropertyKey[], entries: readonly unknown[])
   const named = typeof ticket === 'string' && ticket.trim() ? ` (${JSON.stringify(ticket.trim())})` : '';
   const rest = path.slice(2).map(String).join('.');
   return `issues[${path[1]}]${named}${rest ? `.${rest}` : ''}`;
+}
+
+/** `Date.parse` rolls 2018-02-30 over into March; a real date reads back as itself. */
+function isRealDate(value: string): boolean {
+  const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(time)) return false;
+  return value.length > 10 || new Date(time).toISOString().slice(0, 10) === value;
 }
 
 function isRegExp(source: string): boolean {
