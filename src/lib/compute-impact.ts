@@ -38,8 +38,10 @@ export function computeImpact(
     for (const runs of runsPerJobAndPatchSet(change.runs)) {
       runs.forEach((run, index) => {
         const previous = runs[index - 1];
-        if (previous) for (const signature of signaturesOf(previous.failures)) tally(signature).rebuilds++;
-        if (run.durationSeconds === undefined) return;
+        if (previous && previous.failures.length > 0) {
+          for (const signature of signaturesOf(previous.failures)) tally(signature).rebuilds++;
+        }
+        if (run.durationSeconds === undefined || run.failures.length === 0) return;
         for (const signature of signaturesOf(run.failures)) {
           const entry = tally(signature);
           entry.seconds = (entry.seconds ?? 0) + run.durationSeconds;
@@ -52,7 +54,7 @@ export function computeImpact(
         .map((vote) => vote.messageId),
     );
     for (const build of change.builds) {
-      if (!rejecting.has(build.messageId)) continue;
+      if (build.failures.length === 0 || !rejecting.has(build.messageId)) continue;
       const causes = signaturesOf(build.failures);
       const patchSet = `${change.id}\u0000${build.patchSet}`;
       for (const signature of causes) {

@@ -27,13 +27,13 @@ export function occurrenceTrend(dates: Iterable<string | null>, newest: string |
   let before = 0;
   const end = newest === null ? Number.NaN : Date.parse(newest);
   if (!Number.isNaN(end)) {
-    const recentStart = end - RECENT_DAYS * DAY;
-    const baselineStart = recentStart - BASELINE_DAYS * DAY;
+    // Model dates are ISO strings in UTC of one form, so they compare as strings: no parse per occurrence.
+    const until = new Date(end).toISOString();
+    const recentStart = new Date(end - RECENT_DAYS * DAY).toISOString();
+    const baselineStart = new Date(end - (RECENT_DAYS + BASELINE_DAYS) * DAY).toISOString();
     for (const date of dates) {
-      if (date === null) continue;
-      const time = Date.parse(date);
-      if (time > end || time <= baselineStart) continue;
-      if (time > recentStart) recent++;
+      if (date === null || date > until || date <= baselineStart) continue;
+      if (date > recentStart) recent++;
       else before++;
     }
   }
