@@ -128,5 +128,6 @@ export function signatureToJson(entry: SignatureEntry) {
     lastSeen: entry.lastSeen,
     flaky: entry.flaky,
     flakyEvidence: entry.flakyEvidence,
+    impact: entry.impact,
   };
 }
