@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadKnownIssues } from '../config/known-issues.ts';
-import { loadUserConfig, userRules } from '../config/user-config.ts';
+import { loadUserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import { compareImpact } from '../lib/compare-impact.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { matchKnownIssues } from '../lib/match-known-issues.ts';
@@ -28,7 +28,11 @@ export function triageCommand(dir: string, options: TriageOptions, io: CommandIo
     io.stderr(`review-reports: ${(error as Error).message}\n`);
     return 2;
   }
-  const model = loadExport(resolve(dir), io, { quiet: true, rules: [...userRules(config), ...failureRules] });
+  const model = loadExport(resolve(dir), io, {
+    quiet: true,
+    rules: [...userRules(config), ...failureRules],
+    settings: userReadSettings(config),
+  });
   if (!model) return 2;
   const known = matchKnownIssues(model.signatures, issues);
   const listed = model.signatures
