@@ -74,7 +74,7 @@ describe('build --previous and a kept --cache-dir', () => {
       (match) => match[1],
     );
     expect(titles.slice(0, 2)).toEqual(['New failure signature: e', 'Failing again: b']);
-    expect(feed).toContain('first in job kv_engine-linux-master build 11 of');
+    expect(feed).toContain('first in job kv_engine-linux-master build #11 of');
   });
 
   it('badges the signatures on the failure index and their pages', () => {
