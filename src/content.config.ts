@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { type ChangeEntry, failureKinds, outcomes, type SignatureSummary } from './lib/types.ts';
+import { type ChangeEntry, failureKinds, outcomes, type SignatureSummary, TRENDS } from './lib/types.ts';
 import { reportLoader } from './loaders/report-loader.ts';
 
 const date = z.string().nullable();
@@ -37,6 +37,14 @@ const signatures = defineCollection({
     firstSeen: date,
     lastSeen: date,
     flaky: z.boolean(),
+    impact: z.object({
+      rebuilds: z.number().int(),
+      rejectedPatchSets: z.number().int(),
+      soleCauseRejections: z.number().int(),
+      changes: z.number().int(),
+      ciSeconds: z.number().nullable(),
+      trend: z.enum(TRENDS),
+    }),
   }) satisfies z.ZodType<SignatureSummary>,
 });
 

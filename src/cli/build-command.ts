@@ -1,12 +1,16 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadKnownIssues } from '../config/known-issues.ts';
 import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import type { BuildStats } from '../integration/site-data.ts';
-import { failureRules } from '../lib/failure-rules.ts';
+import { FAILURE_RULES_VERSION, failureRules } from '../lib/failure-rules.ts';
+import type { KnownIssue, PreviousBuild } from '../lib/types.ts';
 import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
 import { type CommandIo, loadExport } from './parse-command.ts';
 import { parseSearchShards } from './parse-search-shards.ts';
 import { bundledExport, projectRoot } from './project-root.ts';
+import { readPreviousBuild } from './read-previous-build.ts';
+import { rememberBuild } from './remember-build.ts';
 
 export interface BuildOptions {
   exportDir: string | undefined;
@@ -15,6 +19,8 @@ export interface BuildOptions {
   site: string | undefined;
   config: string | undefined;
   cacheDir: string | undefined;
+  /** A previous build's output directory, whose `/api/failures.json` this build is compared with. */
+  previous?: string | undefined;
   jsonSummary: string | undefined;
   /** `/a/,/b/`: the bases of every shard of a sharded site, whose search spans them all. */
   searchShards: string | undefined;
@@ -36,8 +42,19 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   };
 
   let config: UserConfig;
+  let knownIssues: KnownIssue[];
+  let previous: PreviousBuild | null;
+  // The summary a kept cache holds of the last build made with it: what CI compares with, without extra steps.
+  const remembered = options.cacheDir && join(resolve(options.cacheDir), 'review-reports', 'last-build.json');
   try {
     config = loadUserConfig(options.config && resolve(options.config));
+    knownIssues = loadKnownIssues(config, options.config && resolve(options.config));
+    // Read before anything is written: the previous build may be the very directory this one replaces.
+    previous = options.previous
+      ? previousBuild(join(resolve(options.previous), 'api', 'failures.json'), io)
+      : remembered && existsSync(remembered)
+        ? previousBuild(remembered, io)
+        : null;
   } catch (error) {
     io.stderr(`review-reports: ${(error as Error).message}\n`);
     return 2;
@@ -89,6 +106,8 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
         {
           model,
           config,
+          knownIssues,
+          previous,
           searchShards: parseSearchShards(options.searchShards),
           onProgress: (pages) => progress(`rendered ${pages} pages`),
           onStats: (done) => {
@@ -102,6 +121,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
     rmSync(workDir, { recursive: true, force: true });
   }
 
+  if (remembered) rememberBuild(remembered, model);
   const finished = performance.now();
   const summary: BuildSummary = {
     export: exportDir,
@@ -120,6 +140,17 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   progress(formatSummary(summary));
   if (options.jsonSummary) writeFileSync(resolve(options.jsonSummary), `${JSON.stringify(summary, null, 2)}\n`);
   return 0;
+}
+
+/** The previous build's failure index; a different rule table may have formed other signatures, which is said. */
+function previousBuild(file: string, io: CommandIo): PreviousBuild {
+  const { build, rulesVersion } = readPreviousBuild(file);
+  if (rulesVersion !== undefined && rulesVersion !== FAILURE_RULES_VERSION) {
+    io.stderr(
+      `review-reports: the previous build (${file}) formed signatures with rule table version ${rulesVersion}, this one with ${FAILURE_RULES_VERSION}: signatures whose rule changed show as new and gone\n`,
+    );
+  }
+  return build;
 }
 
 /** Work folders (`<pid>-…`) of builds whose process is gone: killed before they could remove their folder. */

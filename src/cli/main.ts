@@ -3,6 +3,7 @@ import { buildCommand } from './build-command.ts';
 import { type CommandIo, checkCommand, parseCommand } from './parse-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { shardCommand } from './shard-command.ts';
+import { triageCommand } from './triage-command.ts';
 
 const usage = `Usage: review-reports <command> [options]
 
@@ -10,8 +11,11 @@ Commands:
   parse <dir> [--strict]        print the parsed model of an export as JSON on stdout
   check <dir>                   validate an export without building (exit 1 on any warning)
   build [<dir>] [--out dist] [--base /path/] [--site https://host] [--config file]
-        [--cache-dir dir] [--json-summary file] [--strict] [--quiet] [--verbose]
-                                build the report site (default: the bundled content/ export)
+        [--cache-dir dir] [--previous dir] [--json-summary file] [--strict] [--quiet] [--verbose]
+                                build the report site (default: the bundled content/ export);
+                                --previous: a previous build's output, to mark what is new since it
+  triage <dir> [--config file] [--json]
+                                list the signatures no known issue covers (and regressed ones), by impact
   serve [<dist>] [--port 4321]  serve a built site on localhost, with no network
   shard <dir> --by project|month --out <dir>
                                 split an export into shards that build independently;
@@ -57,6 +61,7 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
           site: values.site,
           config: values.config,
           cacheDir: values['cache-dir'],
+          previous: values.previous,
           jsonSummary: values['json-summary'],
           searchShards: values['search-shards'],
           strict: values.strict ?? false,
@@ -65,6 +70,9 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
         },
         io,
       );
+    case 'triage':
+      if (!target) return missing('triage <dir> [--config file] [--json]', io);
+      return triageCommand(target, { config: values.config, json: values.json ?? false, quiet }, io);
     case 'shard': {
       if (!target || !values.out || (values.by !== 'project' && values.by !== 'month')) {
         return missing('shard <dir> --by project|month --out <dir>', io);
@@ -104,6 +112,8 @@ function parseOptions(argv: readonly string[]) {
       port: { type: 'string' },
       config: { type: 'string' },
       'cache-dir': { type: 'string' },
+      previous: { type: 'string' },
+      json: { type: 'boolean' },
       'json-summary': { type: 'string' },
       'search-shards': { type: 'string' },
       by: { type: 'string' },

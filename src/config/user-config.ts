@@ -57,6 +57,8 @@ export const userConfigSchema = z
       .string()
       .regex(/^https?:\/\/[^\s]*\{ticket\}/, 'must be an http(s) URL containing {ticket}')
       .optional(),
+    /** Path of a `known-issues.json`, relative to the config file. Default: none. */
+    knownIssues: z.string().min(1).optional(),
     /** Extra failure rules, tried before the built-in table. Default: none. */
     rules: z.array(ruleSchema).default([]),
     /** How job names split into project, platform and branch: a regex with those named groups. Default: `kv_engine-windows-master`. */

@@ -1,3 +1,4 @@
+import { compareImpact } from '../lib/compare-impact.ts';
 import type { Change, FailureKind, ReportModel, SignatureEntry } from '../lib/types.ts';
 import { newestActivityFirst } from './newest-activity-first.ts';
 
@@ -42,7 +43,7 @@ export interface DashboardStats {
   failuresByWeek: WeekCount[];
   /** Occurrences whose date did not parse: they are in the totals but in no week. */
   undatedFailures: number;
-  /** Signatures of identified causes, most occurrences first. */
+  /** Signatures of identified causes, most impact first (`compare-impact.ts`). */
   topSignatures: SignatureEntry[];
   /** Unclassified signatures (one per job), most occurrences first. */
   topUnclassified: SignatureEntry[];
@@ -103,9 +104,10 @@ function computeStats(model: ReportModel): DashboardStats {
       if (run.failures.every((failure) => failure.kind === 'unclassified')) unclassifiedRuns++;
     }
   }
-  const byOccurrences = [...model.signatures].sort(
-    (a, b) => b.occurrences.length - a.occurrences.length || compare(a.signature, b.signature),
-  );
+  const byImpact = [...model.signatures].sort(compareImpact);
+  const unclassifiedByRuns = model.signatures
+    .filter((entry) => entry.kind === 'unclassified')
+    .sort((a, b) => b.occurrences.length - a.occurrences.length || compare(a.signature, b.signature));
 
   return {
     totals: {
@@ -121,8 +123,8 @@ function computeStats(model: ReportModel): DashboardStats {
     },
     failuresByWeek: fillWeeks(weeks),
     undatedFailures,
-    topSignatures: byOccurrences.filter((entry) => entry.kind !== 'unclassified').slice(0, TOP_SIGNATURES),
-    topUnclassified: byOccurrences.filter((entry) => entry.kind === 'unclassified').slice(0, TOP_SIGNATURES),
+    topSignatures: byImpact.filter((entry) => entry.kind !== 'unclassified').slice(0, TOP_SIGNATURES),
+    topUnclassified: unclassifiedByRuns.slice(0, TOP_SIGNATURES),
     mostFlaky: model.signatures
       .filter((entry) => entry.flaky)
       .sort(

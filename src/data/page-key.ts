@@ -1,4 +1,5 @@
 import { hashText } from '../lib/hash-text.ts';
+import { occurrenceTrend } from '../lib/occurrence-trend.ts';
 import type { Change, SignatureEntry } from '../lib/types.ts';
 import type { Report } from './create-report.ts';
 
@@ -9,19 +10,41 @@ import type { Report } from './create-report.ts';
  */
 export function changePageKey(report: Report, change: Change): string {
   const flaky: string[] = [];
+  const marks = new Set<string>();
   for (const run of change.runs) {
     for (const failure of run.failures) {
       if (report.signatureByKey.get(failure.signature)?.flaky) flaky.push(failure.signature);
+      const mark = signatureMarks(report, failure.signature);
+      if (mark) marks.add(`${failure.signature}\u0000${mark}`);
     }
   }
   return hashText(
-    `${change.digest}\u0000${JSON.stringify(report.config)}\u0000${[...new Set(flaky)].sort().join('\u0000')}`,
+    `${change.digest}\u0000${JSON.stringify(report.config)}\u0000${[...new Set(flaky)].sort().join('\u0000')}\u0000${[...marks].sort().join('\u0000')}`,
     16,
   );
 }
 
-/** The incremental-build key of a failure page: its entry and the subjects of the changes it links to. */
+/** The badges a signature gets beyond flaky: what changed since the previous build, and its known issue. */
+function signatureMarks(report: Report, signature: string): string {
+  const since = report.sinceBySignature.get(signature);
+  const known = report.knownIssues.get(signature);
+  if (!since && !known) return '';
+  return JSON.stringify([since ?? null, known ?? null]);
+}
+
+/**
+ * The incremental-build key of a failure page: its entry, the subjects of the changes it links to, its badges,
+ * and its trend's counts (not the export's newest date itself, which would render every page of every build).
+ */
 export function signatureHistoryKey(report: Report, entry: SignatureEntry): string {
   const subjects = entry.changes.map((id) => report.changeById.get(id)?.subject ?? '');
-  return hashText(`${JSON.stringify(entry)}\u0000${JSON.stringify(report.config)}\u0000${subjects.join('\u0000')}`, 16);
+  return hashText(
+    `${JSON.stringify(entry)}\u0000${JSON.stringify(report.config)}\u0000${subjects.join('\u0000')}\u0000${signatureMarks(report, entry.signature)}\u0000${JSON.stringify(
+      occurrenceTrend(
+        entry.occurrences.map((occurrence) => occurrence.date),
+        report.model.newestActivity,
+      ),
+    )}`,
+    16,
+  );
 }

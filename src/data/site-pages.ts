@@ -23,6 +23,7 @@ export function sitePages(model: ReportModel): SitePage[] {
   for (const view of failureViews(model.signatures.map(signatureSummary)))
     pages.push({ path: urls.failures(view.path) });
   for (const entry of model.signatures) pages.push(dated(urls.failure(entry.slug), entry.lastSeen));
+  pages.push({ path: urls.newSignatures() });
   pages.push({ path: urls.search() });
   return pages;
 }

@@ -3,11 +3,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { loadKnownIssues } from '../config/known-issues.ts';
 import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
-import { createReport, type Report } from '../data/create-report.ts';
+import { createReport, type Report, type ReportContext } from '../data/create-report.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
-import type { ReportModel } from '../lib/types.ts';
+import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
 import { createCodeHighlighter } from '../render/highlight-code.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { removeStaleOutput } from './remove-stale-output.ts';
@@ -28,6 +29,10 @@ export interface ReviewReportsOptions {
   model?: ReportModel;
   /** The validated user config that goes with `model`. */
   config?: UserConfig;
+  /** The validated entries of the config's `knownIssues` file. Default: read from `configFile`'s `knownIssues`. */
+  knownIssues?: readonly KnownIssue[];
+  /** The previous build's failure index, which `/new/`, the badges and the feed compare with. Default: none. */
+  previous?: PreviousBuild | null;
   /** Bases of every shard of a sharded site on one host, this one included (`/kv_engine/`, `/platform/`). */
   searchShards?: readonly string[];
   /** Told the count after every thousandth rendered page. */
@@ -51,12 +56,15 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
   let buildStarted = 0;
   const site: SiteData = {
     report: () => {
-      report ??= options.model
-        ? createReport(options.model, options.config ?? loadUserConfig(undefined))
-        : parseReport(
-            resolve(root, options.exportDir ?? 'content'),
-            options.config ?? loadUserConfig(options.configFile),
-          );
+      if (report) return report;
+      const config = options.config ?? loadUserConfig(options.configFile);
+      const context = {
+        knownIssues: options.knownIssues ?? loadKnownIssues(config, options.configFile),
+        previous: options.previous ?? null,
+      };
+      report = options.model
+        ? createReport(options.model, config, context)
+        : parseReport(resolve(root, options.exportDir ?? 'content'), config, context);
       return report;
     },
     highlighter,
@@ -113,10 +121,11 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
   };
 }
 
-function parseReport(exportDir: string, config: UserConfig): Report {
+function parseReport(exportDir: string, config: UserConfig, context: ReportContext): Report {
   return createReport(
     parseExport(exportDir, { rules: [...userRules(config), ...failureRules], settings: userReadSettings(config) }),
     config,
+    context,
   );
 }
 

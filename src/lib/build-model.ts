@@ -1,4 +1,5 @@
 import { assembleChanges } from './assemble-changes.ts';
+import { computeImpact } from './compute-impact.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { indexFailures } from './index-failures.ts';
@@ -14,11 +15,11 @@ export function buildModel(
   settings: ReadSettings = defaultReadSettings,
 ): ReportModel {
   const { changes, warnings } = assembleChanges(dumps, rules, settings);
-  const signatures = indexFailures(changes);
   let newest: string | null = null;
   for (const change of changes) {
     if (change.lastActivity && (newest === null || change.lastActivity > newest)) newest = change.lastActivity;
   }
+  const signatures = computeImpact(changes, indexFailures(changes), newest);
   return {
     changes,
     signatures,

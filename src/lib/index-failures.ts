@@ -1,6 +1,6 @@
 import { dateRange } from './date-range.ts';
 import { signatureSlug } from './slug.ts';
-import type { Change, Failure, FlakyEvidence, JobRun, Occurrence, SignatureEntry } from './types.ts';
+import type { Change, Failure, FlakyEvidence, IndexedSignature, JobRun, Occurrence } from './types.ts';
 
 /**
  * Builds the failure index: every signature with its occurrences (one per job run, however many verdicts
@@ -8,8 +8,8 @@ import type { Change, Failure, FlakyEvidence, JobRun, Occurrence, SignatureEntry
  * whether it is flaky: on some change and patch set, one run of a job failed with it and another run of
  * the same job did not (it passed, or failed for other reasons).
  */
-export function indexFailures(changes: readonly Change[]): SignatureEntry[] {
-  const entries = new Map<string, SignatureEntry>();
+export function indexFailures(changes: readonly Change[]): IndexedSignature[] {
+  const entries = new Map<string, IndexedSignature>();
   const changeSets = new Map<string, Set<string>>();
 
   for (const change of changes) {
@@ -54,8 +54,8 @@ export function indexFailures(changes: readonly Change[]): SignatureEntry[] {
   );
 }
 
-function createEntry(failure: Failure): SignatureEntry {
-  const entry: SignatureEntry = {
+function createEntry(failure: Failure): IndexedSignature {
+  const entry: IndexedSignature = {
     signature: failure.signature,
     slug: signatureSlug(failure.signature),
     kind: failure.kind,

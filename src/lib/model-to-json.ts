@@ -131,5 +131,6 @@ export function signatureToJson(entry: SignatureEntry) {
     lastSeen: entry.lastSeen,
     flaky: entry.flaky,
     flakyEvidence: entry.flakyEvidence,
+    impact: entry.impact,
   };
 }

@@ -1,6 +1,6 @@
 import type { SignatureEntry, SignatureSummary } from './types.ts';
 
-/** A signature as the failure index lists it: its occurrences and changes counted. */
+/** A signature as the failure index lists it: its occurrences and changes counted, its impact. */
 export function signatureSummary(entry: SignatureEntry): SignatureSummary {
   return {
     slug: entry.slug,
@@ -13,5 +13,6 @@ export function signatureSummary(entry: SignatureEntry): SignatureSummary {
     firstSeen: entry.firstSeen,
     lastSeen: entry.lastSeen,
     flaky: entry.flaky,
+    impact: entry.impact,
   };
 }

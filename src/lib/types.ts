@@ -310,6 +310,7 @@ export interface JobRun extends JobIdentity {
   result: JobResult;
   outcome: RunOutcome;
   voting: boolean;
+  /** How long the run took, when the bot says (Zuul prints durations; Jenkins' Gerrit Trigger does not). */
   durationSeconds?: number;
   logUrl?: string;
   note?: string;
@@ -392,8 +393,26 @@ export interface FlakyEvidence {
   otherBuilds: BuildId[];
 }
 
-/** A failure signature across the whole export. */
-export interface SignatureEntry {
+/** Whether a signature is still happening: see `occurrence-trend.ts` for the windows and thresholds. */
+export const TRENDS = ['rising', 'steady', 'falling', 'gone'] as const;
+export type Trend = (typeof TRENDS)[number];
+
+/** What a signature cost the team, from review data alone: see `compute-impact.ts`. */
+export interface Impact {
+  /** Later runs of the same job on the same patch set that followed a run failing with it. */
+  rebuilds: number;
+  /** Patch sets a bot verdict with a negative Verified vote rejected with it among the causes. */
+  rejectedPatchSets: number;
+  /** Of those, the patch sets where it was the only signature of the verdict. */
+  soleCauseRejections: number;
+  changes: number;
+  /** Total duration of the runs that failed with it; `null` when no such run has a known duration. */
+  ciSeconds: number | null;
+  trend: Trend;
+}
+
+/** A failure signature as the failure index finds it, before its impact is computed. */
+export interface IndexedSignature {
   signature: string;
   /** URL-safe, stable form of the signature. */
   slug: string;
@@ -417,6 +436,44 @@ export interface SignatureEntry {
   /** One cause text of the signature, for display. */
   example: string;
 }
+
+/** A failure signature across the whole export. */
+export interface SignatureEntry extends IndexedSignature {
+  impact: Impact;
+}
+
+/** Where a known issue stands: a fixed one that fails again is a regression. */
+export const KNOWN_ISSUE_STATUSES = ['open', 'fixed', 'wontfix'] as const;
+export type KnownIssueStatus = (typeof KNOWN_ISSUE_STATUSES)[number];
+
+/** An entry of `known-issues.json`: what the team already knows about one signature, or a family of them. */
+export interface KnownIssue {
+  /** Matches this signature exactly. Exactly one of `signature` and `pattern` is given. */
+  signature?: string;
+  /** A JavaScript regular expression matched against signatures. */
+  pattern?: string;
+  /** The tracking ticket, e.g. `MB-26887`. */
+  ticket: string;
+  status: KnownIssueStatus;
+  /** Plain text, never markup. */
+  note: string;
+  /** `fixed` only: the day (`YYYY-MM-DD`, UTC, the whole day) or instant the fix landed. */
+  fixedOn?: string;
+}
+
+/** A signature's known issue, and whether it failed again after the issue was fixed. */
+export interface KnownIssueMatch {
+  issue: KnownIssue;
+  /** Position of the entry in the file, 0-based. */
+  index: number;
+  regressed: boolean;
+  /** The first occurrence after the fix, when regressed. */
+  regressedAt: Occurrence | null;
+}
+
+/** How a signature changed since the previous build: see `compare-with-previous.ts`. */
+export const SINCE_STATUSES = ['new', 'back', 'newly-flaky', 'gone'] as const;
+export type SinceStatus = (typeof SINCE_STATUSES)[number];
 
 /**
  * A change as lists, routes and filters need it (the `changes` content collection, the change list's rows):
@@ -446,9 +503,47 @@ export interface SignatureSummary {
   occurrences: number;
   changes: number;
   platforms: string[];
+  impact: Impact;
   firstSeen: string | null;
   lastSeen: string | null;
   flaky: boolean;
+}
+
+/** What the previous build said of a signature: the fields of its `/api/failures.json` a comparison reads. */
+export interface PreviousSignature {
+  signature: string;
+  title: string;
+  kind: string;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  flaky: boolean;
+}
+
+/** The failure index of the previous build, from its `/api/failures.json` or the summary a cache kept. */
+export interface PreviousBuild {
+  /** The previous export's newest date. */
+  generatedAt: string | null;
+  signatures: PreviousSignature[];
+}
+
+/** One signature that is new, back, newly flaky or gone. */
+export interface SignatureSince {
+  signature: string;
+  status: SinceStatus;
+  title: string;
+  kind: string;
+  /** The signature's page in this export; `null` for a gone signature this export does not have. */
+  slug: string | null;
+  /** New: its first occurrence; back: its first occurrence since it was last seen before. */
+  firstOccurrence: Occurrence | null;
+  lastSeen: string | null;
+}
+
+/** What changed since the previous build, or, without one, what first appeared in the export's last week. */
+export interface Comparison {
+  basis: 'previous-build' | 'export-dates';
+  previousGeneratedAt: string | null;
+  signatures: SignatureSince[];
 }
 
 /** The parsed export. */

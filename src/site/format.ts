@@ -1,5 +1,5 @@
 import { hashText } from '../lib/hash-text.ts';
-import type { BuildId } from '../lib/types.ts';
+import type { BuildId, SinceStatus, Trend } from '../lib/types.ts';
 
 /** Dates as people read them in reports, always in UTC so every reader and every build agree. */
 export function formatDate(iso: string | null): string {
@@ -86,4 +86,27 @@ export function formatShare(part: number, whole: number): string {
   if (whole === 0 || part === 0) return '0%';
   const percent = Math.round((part / whole) * 100);
   return percent === 0 ? '<1%' : `${percent}%`;
+}
+
+/** How the site names what changed about a signature since the previous build. */
+export const sinceLabels: Record<SinceStatus, string> = {
+  new: 'new',
+  back: 'back',
+  'newly-flaky': 'newly flaky',
+  gone: 'gone',
+};
+
+export const trendLabels: Record<Trend, string> = {
+  rising: '↑ rising',
+  steady: '→ steady',
+  falling: '↓ falling',
+  gone: 'gone',
+};
+
+/** CI time summed over many runs, rounded as people read it: `2 h 05 min`, `14 min`, `45 s`. */
+export function formatCiTime(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }

@@ -1,4 +1,4 @@
-import { kindLabels } from './format.ts';
+import { kindLabels, sinceLabels } from './format.ts';
 
 /** A Pagefind filter the search page offers, in the order it shows them. */
 export interface SearchFilter {
@@ -15,6 +15,12 @@ export const searchFilters: readonly SearchFilter[] = [
   { name: 'type', label: 'Page', values: { change: 'Changes', failure: 'Failure signatures' } },
   { name: 'kind', label: 'Failure kind', values: kindLabels },
   { name: 'flaky', label: 'Flaky', values: { yes: 'Flaky', no: 'Not flaky' } },
+  {
+    name: 'known issue',
+    label: 'Known issue',
+    values: { none: 'No known issue', open: 'Open', fixed: 'Fixed', wontfix: 'Won’t fix', regressed: 'Regressed' },
+  },
+  { name: 'since last export', label: 'Since the last export', values: sinceLabels },
   { name: 'platform', label: 'Platform' },
   { name: 'project', label: 'Project' },
   { name: 'job result', label: 'Job result' },

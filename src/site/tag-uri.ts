@@ -14,3 +14,15 @@ export function failureTag(changeId: string, job: string, build: number | string
   const part = (text: string) => encodeURIComponent(text);
   return `tag:${authority}:failure/${part(changeId)}/${part(job)}/${part(String(build))}/${part(signatureSlug)}`;
 }
+
+/** A signature that is new or back, at the occurrence that made it so. */
+export function sinceTag(
+  status: string,
+  signatureSlug: string,
+  changeId: string,
+  job: string,
+  build: number | string,
+): string {
+  const part = (text: string) => encodeURIComponent(text);
+  return `tag:${authority}:${part(status)}/${part(signatureSlug)}/${part(changeId)}/${part(job)}/${part(String(build))}`;
+}

@@ -12,6 +12,7 @@ export const urls = {
   changeText: (slug: string) => sitePath(`changes/${encodeURIComponent(slug)}/messages.txt`),
   failures: (view = '') => sitePath(view ? `failures/${view}/` : 'failures/'),
   failure: (slug: string) => sitePath(`failures/${encodeURIComponent(slug)}/`),
+  newSignatures: () => sitePath('new/'),
   search: (query?: string) => sitePath(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
   apiChanges: () => sitePath('api/changes.json'),
   apiFailures: () => sitePath('api/failures.json'),

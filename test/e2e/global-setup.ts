@@ -55,6 +55,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
         base,
         '--cache-dir',
         join(work, 'cache'),
+        // Known issues for the seeds: badges, the known / unknown views and a regression to check.
+        '--config',
+        join(root, 'test/fixtures/known-issues/config.json'),
+        // A previous build to compare with: what /new/ and the badges show.
+        '--previous',
+        join(root, 'test/fixtures/previous-build'),
         '--quiet',
       ],
       { cwd: root, maxBuffer: 64 * 1024 * 1024, env: buildEnv() },

@@ -22,9 +22,9 @@ describe('the data path from the caller through Astro', () => {
     expect(result).toEqual({
       title: 'Subject that no dump holds · Handed-in title',
       shards: '[&quot;/a/&quot;,&quot;/b/&quot;]',
-      htmlPages: 27,
+      htmlPages: 31,
       // Every page counted on the integration's own record: the pages' module instance is the integration's.
-      stats: { renderedPages: 27, pages: 27, indexMs: result.stats.indexMs, searchPages: 27 },
+      stats: { renderedPages: 31, pages: 31, indexMs: result.stats.indexMs, searchPages: 31 },
       // The build's entry is gone once it is done.
       registeredAfter: 0,
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleChanges } from '../../src/lib/assemble-changes.ts';
 import { indexFailures } from '../../src/lib/index-failures.ts';
 import { readDump } from '../../src/lib/read-dump.ts';
-import type { Dump, SignatureEntry } from '../../src/lib/types.ts';
+import type { Dump, IndexedSignature } from '../../src/lib/types.ts';
 import { type WrittenMessage, writeCrop } from './support/write-dump.ts';
 
 const jenkins = 'http://cv.jenkins.couchbase.com/job/';
@@ -43,7 +43,7 @@ const change = (id: string, messages: WrittenMessage[]): Dump => {
   return dump;
 };
 const index = (...dumps: Dump[]) => indexFailures(assembleChanges(dumps).changes);
-const flakiness = (entries: SignatureEntry[]) => entries.map((e) => [e.signature, e.occurrences.length, e.flaky]);
+const flakiness = (entries: IndexedSignature[]) => entries.map((e) => [e.signature, e.occurrences.length, e.flaky]);
 
 const ctest = (name: string) => `Failure of a CTest test 1/9 Test #3: ${name} ........`;
 const linux = 'kv_engine-linux-master';

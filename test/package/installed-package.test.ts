@@ -62,7 +62,7 @@ describe('the installed package', () => {
       cwd: app,
       env: userEnv(),
     });
-    expect(built.stderr).toContain('output: 27 pages');
+    expect(built.stderr).toContain('output: 31 pages');
     server = spawn('npx', ['review-reports', 'serve', 'site', '--port', '0'], {
       cwd: app,
       env: userEnv(),

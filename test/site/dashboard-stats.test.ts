@@ -62,18 +62,20 @@ describe('dashboardStats on the seed export', () => {
     expect(stats.undatedFailures).toBe(0);
   });
 
-  it('ranks signatures by occurrences, ties by signature', () => {
-    expect(stats.topSignatures.map((entry) => [entry.signature, entry.occurrences.length])).toEqual([
-      ['compile:kv_engine/programs/engine_testapp/engine_testapp.cc:898', 4],
-      ['gtest', 3],
-      ['ctest:memcached_testapp.ep.CleanOrUnclean/PersistToTest', 2],
-      ['compile:kv_engine/engines/ep/src/ep_engine.cc:1752', 1],
-      ['ctest-timeout:memcached-legacy-plain-tests', 1],
-      ['ctest:ep-engine-persistence-unit-tests.rocksdb', 1],
-      ['ctest:ep_testsuite.full_eviction', 1],
-      ['ctest:ep_testsuite.value_eviction', 1],
-      ['ctest:memcached_testapp.default.Subdoc/SubdocTestappTest', 1],
-      ['ctest:memcached_testapp.ep.TransportProtocols/SaslTest', 1],
+  it('ranks signatures by impact: rebuilds and rejected patch sets, then sole causes, changes, occurrences', () => {
+    expect(
+      stats.topSignatures.map((entry) => [entry.signature, entry.impact.rebuilds, entry.impact.rejectedPatchSets]),
+    ).toEqual([
+      ['gtest', 3, 1],
+      ['ctest-timeout:memcached-legacy-plain-tests', 1, 1],
+      ['ctest:memcached_testapp.ep.CleanOrUnclean/PersistToTest', 2, 0],
+      ['ctest:ep-engine-persistence-unit-tests.rocksdb', 1, 1],
+      ['ctest:ep_testsuite.value_eviction', 1, 1],
+      ['sanitizer:ThreadSanitizer:heap-use-after-free:kv_engine/daemon/cookie.h:156', 1, 1],
+      ['compile:kv_engine/programs/engine_testapp/engine_testapp.cc:898', 0, 1],
+      ['compile:kv_engine/engines/ep/src/ep_engine.cc:1752', 0, 1],
+      ['ctest:ep_testsuite.full_eviction', 1, 0],
+      ['ctest:memcached_testapp.default.Subdoc/SubdocTestappTest', 1, 0],
     ]);
   });
 

@@ -10,7 +10,7 @@ describe('sitePages on the seed export', () => {
   const pages = sitePages(model);
   const paths = pages.map((page) => page.path);
 
-  it('lists the dashboard, the change list, each change, each failure view and signature, and search', () => {
+  it('lists the dashboard, the change list, each change, each failure view and signature, /new/ and search', () => {
     expect(paths.slice(0, 4)).toEqual([
       '/',
       '/changes/',
@@ -23,18 +23,21 @@ describe('sitePages on the seed export', () => {
       ),
     ).toEqual([
       '/failures/',
+      '/failures/by-occurrences/',
       '/failures/by-changes/',
       '/failures/by-last-seen/',
       '/failures/newest/',
       '/failures/flaky/',
+      '/failures/known/',
+      '/failures/unknown/',
       '/failures/kind/compile/',
       '/failures/kind/ctest/',
       '/failures/kind/ctest-timeout/',
       '/failures/kind/gtest/',
       '/failures/kind/sanitizer/',
     ]);
-    expect(paths.at(-1)).toBe('/search/');
-    expect(pages).toHaveLength(1 + 1 + 2 + 10 + 12 + 1);
+    expect(paths.slice(-2)).toEqual(['/new/', '/search/']);
+    expect(pages).toHaveLength(1 + 1 + 2 + 13 + 12 + 1 + 1);
     expect(new Set(paths).size).toBe(paths.length);
   });
 
