@@ -369,3 +369,16 @@ export interface ReportModel {
   files: number;
   bytes: number;
 }
+
+/**
+ * A change where a signature occurred, as a signature page hands it to search results (its `changes` meta):
+ * the change's newest occurrence, linking to that job run on the change page.
+ */
+export interface SearchChangeRow {
+  href: string;
+  subject: string;
+  patchSet: number;
+  job: string;
+  build: number;
+  date: string | null;
+}

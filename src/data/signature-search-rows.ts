@@ -1,0 +1,41 @@
+import type { Change, Occurrence, SearchChangeRow, SignatureEntry } from '../lib/types.ts';
+import { anchors } from '../site/format.ts';
+import { urls } from '../site/urls.ts';
+
+/**
+ * The changes where a signature occurred, newest first (by each change's newest occurrence; ties by change
+ * and build, so every build lists the same), at most `limit`: what a search result for the signature lists
+ * under it, so a query that names a signature shows its page and then the changes, newest first.
+ */
+export function signatureSearchRows(
+  entry: Pick<SignatureEntry, 'occurrences'>,
+  changeById: ReadonlyMap<string, Change>,
+  limit: number,
+): SearchChangeRow[] {
+  const newest = new Map<string, Occurrence>();
+  for (const occurrence of entry.occurrences) {
+    if (!changeById.has(occurrence.change)) continue;
+    const known = newest.get(occurrence.change);
+    if (!known || newerFirst(occurrence, known) < 0) newest.set(occurrence.change, occurrence);
+  }
+  return [...newest.values()]
+    .sort(newerFirst)
+    .slice(0, limit)
+    .map((occurrence) => {
+      const change = changeById.get(occurrence.change) as Change;
+      return {
+        href: `${urls.change(change.slug)}#${anchors.run(occurrence.job, occurrence.build)}`,
+        subject: change.subject || change.id,
+        patchSet: occurrence.patchSet,
+        job: occurrence.job,
+        build: occurrence.build,
+        date: occurrence.date,
+      };
+    });
+}
+
+function newerFirst(a: Occurrence, b: Occurrence): number {
+  return (
+    (b.date ?? '').localeCompare(a.date ?? '') || a.change.localeCompare(b.change) || b.build - a.build || 0
+  );
+}
