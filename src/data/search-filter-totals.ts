@@ -12,7 +12,8 @@ export function searchFilterTotals(
   const totals: Record<string, Record<string, number>> = {};
   const count = (filters: Record<string, string[]>) => {
     for (const [name, values] of Object.entries(filters)) {
-      const counts = (totals[name] ??= {});
+      const counts = totals[name] ?? {};
+      totals[name] = counts;
       for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
     }
   };

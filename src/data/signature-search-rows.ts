@@ -35,7 +35,5 @@ export function signatureSearchRows(
 }
 
 function newerFirst(a: Occurrence, b: Occurrence): number {
-  return (
-    (b.date ?? '').localeCompare(a.date ?? '') || a.change.localeCompare(b.change) || b.build - a.build || 0
-  );
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.change.localeCompare(b.change) || b.build - a.build || 0;
 }

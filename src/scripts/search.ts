@@ -4,8 +4,8 @@
  * can be shared. Results are built as DOM with `textContent`; see `search/render-result.ts`.
  */
 import { sitePath } from '../site/urls.ts';
-import type { FilterCounts, Pagefind, SearchResult } from './search/pagefind-types.ts';
 import { pagefindTerm } from './search/pagefind-term.ts';
+import type { FilterCounts, Pagefind, SearchResult } from './search/pagefind-types.ts';
 import { renderFilterValues, updateFilterCounts } from './search/render-filters.ts';
 import { renderResult } from './search/render-result.ts';
 import {

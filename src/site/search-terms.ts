@@ -10,7 +10,8 @@ const maxRunParts = 8;
  * The extra words a signature page puts into the search index, so that each form an engineer pastes is a
  * word of the index and not only a piece of a longer one: every run of consecutive parts of the test name
  * (`PersistToTest`, `CleanOrUnclean/PersistToTest`, `Suite.Case/3`), the file by each of its path suffixes
- * (`kv_engine/daemon/cookie.h`, `daemon/cookie.h`, `cookie.h`) with and without `:line`.
+ * (`kv_engine/daemon/cookie.h`, `daemon/cookie.h`, `cookie.h`) with and without `:line`, and by its directories
+ * and its name without extension (`engine_testapp`).
  *
  * Why: Pagefind loads only the one index chunk whose word range holds a query word, and finds a word there by
  * prefix. A word that is only part of a longer token (Pagefind indexes `…/PersistToTest` as one word plus its
@@ -18,12 +19,7 @@ const maxRunParts = 8;
  * site, never on a large one.
  */
 export function searchTerms(entry: Pick<SignatureEntry, 'test' | 'file' | 'line'>): string[] {
-  const terms = [
-    ...(entry.test ? nameRuns(entry.test) : []),
-    ...(entry.file
-      ? pathSuffixes(entry.file).flatMap((path) => (entry.line ? [path, `${path}:${entry.line}`] : [path]))
-      : []),
-  ];
+  const terms = [...(entry.test ? nameRuns(entry.test) : []), ...(entry.file ? fileTerms(entry.file, entry.line) : [])];
   return [...new Set(terms)];
 }
 
@@ -44,8 +40,11 @@ function nameRuns(name: string): string[] {
   return runs;
 }
 
-/** `a/b/c.h` → `a/b/c.h`, `b/c.h`, `c.h`. */
-function pathSuffixes(path: string): string[] {
+/** `a/b/c.h` at 12 → `a/b/c.h`, `b/c.h`, `c.h`, each also with `:12`, then `a`, `b` and `c`. */
+function fileTerms(path: string, line: number | undefined): string[] {
   const segments = path.split('/').filter(Boolean);
-  return segments.map((_, index) => segments.slice(index).join('/'));
+  const suffixes = segments.map((_, index) => segments.slice(index).join('/'));
+  const withLine = suffixes.flatMap((suffix) => (line === undefined ? [suffix] : [suffix, `${suffix}:${line}`]));
+  const stem = (segments.at(-1) ?? '').replace(/\.[^.]*$/, '');
+  return [...withLine, ...segments.slice(0, -1), stem].filter((term) => term.length > 1);
 }
