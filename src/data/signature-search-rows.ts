@@ -8,7 +8,7 @@ import { urls } from '../site/urls.ts';
  * under it, so a query that names a signature shows its page and then the changes, newest first.
  */
 export function signatureSearchRows(
-  entry: Pick<SignatureEntry, 'occurrences'>,
+  entry: Pick<SignatureEntry, 'signature' | 'occurrences'>,
   changeById: ReadonlyMap<string, Change>,
   limit: number,
 ): SearchChangeRow[] {
@@ -23,8 +23,16 @@ export function signatureSearchRows(
     .slice(0, limit)
     .map((occurrence) => {
       const change = changeById.get(occurrence.change) as Change;
+      const run = change.runs.find(
+        (candidate) => candidate.name === occurrence.job && candidate.build === occurrence.build,
+      );
+      const index = run?.failures.findIndex((failure) => failure.signature === entry.signature) ?? -1;
+      const anchor =
+        index < 0
+          ? anchors.run(occurrence.job, occurrence.build)
+          : anchors.failure(occurrence.job, occurrence.build, index);
       return {
-        href: `${urls.change(change.slug)}#${anchors.run(occurrence.job, occurrence.build)}`,
+        href: `${urls.change(change.slug)}#${anchor}`,
         subject: change.subject || change.id,
         patchSet: occurrence.patchSet,
         job: occurrence.job,

@@ -372,7 +372,7 @@ export interface ReportModel {
 
 /**
  * A change where a signature occurred, as a signature page hands it to search results (its `changes` meta):
- * the change's newest occurrence, linking to that job run on the change page.
+ * the change's newest occurrence, linking to that failure of that job run on the change page.
  */
 export interface SearchChangeRow {
   href: string;

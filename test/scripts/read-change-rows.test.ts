@@ -16,7 +16,9 @@ describe('readChangeRows', () => {
   });
 
   it('drops what is not a row, and reads broken or absent JSON as no rows', () => {
-    expect(readChangeRows(JSON.stringify([{ ...row, build: '12' }, { ...row, href: 1 }, null, 'x', row]))).toEqual([row]);
+    expect(readChangeRows(JSON.stringify([{ ...row, build: '12' }, { ...row, href: 1 }, null, 'x', row]))).toEqual([
+      row,
+    ]);
     expect(readChangeRows('{"href":"/"}')).toEqual([]);
     expect(readChangeRows('[{')).toEqual([]);
     expect(readChangeRows(undefined)).toEqual([]);

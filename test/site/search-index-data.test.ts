@@ -19,7 +19,7 @@ describe('signatureSearchRows', () => {
     expect(entry.occurrences).toHaveLength(2);
     expect(signatureSearchRows(entry, changeById, 5)).toEqual([
       {
-        href: '/changes/I14f6e1718976b9f792fe28ab8aa309e4a61fdf32/#run-kv_engine-windows-master-9416',
+        href: '/changes/I14f6e1718976b9f792fe28ab8aa309e4a61fdf32/#run-kv_engine-windows-master-9416-f1',
         subject: 'MB-26887: Remove the use of sendmsg [4/7]',
         patchSet: 25,
         job: 'kv_engine-windows-master',
@@ -41,6 +41,7 @@ describe('signatureSearchRows', () => {
     });
     const [older, newer] = model.changes.map((change) => change.id).sort() as [string, string];
     const entry = {
+      signature: 'not-a-failure-of-these-runs',
       occurrences: [
         occurrence(older, '2018-01-03T00:00:00.000Z', 5),
         occurrence(newer, '2018-01-02T00:00:00.000Z', 7),
@@ -63,7 +64,8 @@ describe('signatureCauses', () => {
     const entry = signature('compile:kv_engine/programs/engine_testapp/engine_testapp.cc:898');
     expect(entry.occurrences).toHaveLength(4);
     expect(entry.example).toMatch(/^Compile error at .*engine_testapp\.cc:898:\d+:\nerror: assigning to /);
-    const gcc = /^Compile error at \/home\/couchbase\/jenkins\/workspace\/kv_engine-[a-z_]+-master\/kv_engine\/programs\/engine_testapp\/engine_testapp\.cc:898:46:\nerror: invalid conversion from /;
+    const gcc =
+      /^Compile error at \/home\/couchbase\/jenkins\/workspace\/kv_engine-[a-z_]+-master\/kv_engine\/programs\/engine_testapp\/engine_testapp\.cc:898:46:\nerror: invalid conversion from /;
     expect(signatureCauses(entry, changeById, 3)).toEqual([expect.stringMatching(gcc)]);
     const msvc = { ...entry, example: 'Compile error at ..\\kv_engine\\engine_testapp.cc(898): error C2440: x' };
     expect(signatureCauses(msvc, changeById, 3)).toEqual([
