@@ -107,6 +107,7 @@ const api: Record<string, string[]> = {
     'Outcome',
     'RawMessage',
     'ReportModel',
+    'SearchChangeRow',
     'SignatureEntry',
     'SourcePosition',
     'UploadKind',
