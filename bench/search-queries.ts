@@ -41,6 +41,16 @@ export function benchQueries(model: ReportModel, rows = 5): BenchQuery[] {
       .slice(0, rows)
       .map(([id]) => changePage(changeById.get(id) as Change));
   };
+  /** Signature pages with a cause that says `words`, in any of its wordings. */
+  const reportedWith = (words: string) => {
+    const keys = new Set<string>();
+    for (const change of model.changes) {
+      for (const run of change.runs) {
+        for (const failure of run.failures) if (failure.text.includes(words)) keys.add(failure.signature);
+      }
+    }
+    return signatures((entry) => keys.has(entry.signature));
+  };
   const test = 'memcached_testapp.ep.CleanOrUnclean/PersistToTest';
   const ctest = model.signatures.find((entry) => entry.signature === `ctest:${test}`);
   const timeout = model.signatures.find((entry) => entry.signature === `ctest-timeout:${test}`);
