@@ -124,7 +124,7 @@ export function benchQueries(model: ReportModel, rows = 5): BenchQuery[] {
     {
       what: 'compiler error code',
       query: 'C2440',
-      answers: signatures((e) => e.kind === 'compile' && e.example.includes('C2440')),
+      answers: reportedWith('C2440'),
       within: 1,
     },
     {
