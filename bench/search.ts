@@ -46,8 +46,9 @@ for (const query of queries) {
   for (let run = 0; run < runs; run++) measured.push(await searchOnce(browser, served.url, query.query));
   const last = measured.at(-1) as Run;
   const rank = last.hrefs.findIndex((href) => query.answers.includes(href)) + 1;
-  const rowsOk =
-    query.newestChanges === undefined || sameList(last.rows.slice(0, query.newestChanges.length), query.newestChanges);
+  // A signature page first must list its newest changes, newest first.
+  const expectedRows = query.newestChanges[last.hrefs[0] ?? ''];
+  const rowsOk = expectedRows === undefined || sameList(last.rows, expectedRows);
   const pass = rank > 0 && rank <= query.within && rowsOk && query.answers.length > 0;
   const firstMs = median(measured.map((m) => m.firstMs));
   const allMs = median(measured.map((m) => m.allMs));
