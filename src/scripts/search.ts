@@ -81,8 +81,9 @@ async function start(): Promise<void> {
   // span several indexes, so there it is loaded at once.
   totals = shards.length > 0 ? await loadFilters() : readTotals();
   if (Object.keys(query.filters).length > 0) await loadFilters();
-  // The worker, its WebAssembly and the index's page list load now, while the reader types, not after the query.
-  await pagefind.init();
+  // The worker, its WebAssembly and the index's page list load when the reader starts on the query, while they
+  // type, not after they submit it, and not for a visit that never searches.
+  input.addEventListener('focus', () => void pagefind.init(), { once: true });
   for (const fieldset of fieldsets) {
     const name = fieldset.dataset.filter ?? '';
     fieldset.hidden = !renderFilterValues(fieldset, totals[name], query.filters[name] ?? []);
