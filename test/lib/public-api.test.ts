@@ -122,6 +122,7 @@ const api: Record<string, string[]> = {
     'RawMessage',
     'ReportModel',
     'RunOutcome',
+    'SearchChangeRow',
     'SignatureEntry',
     'SignatureSummary',
     'SourcePosition',
