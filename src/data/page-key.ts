@@ -20,8 +20,12 @@ export function changePageKey(report: Report, change: Change): string {
   );
 }
 
-/** The incremental-build key of a failure page: its entry and the subjects of the changes it links to. */
+/**
+ * The incremental-build key of a failure page: its entry, the config, and the digest of every change it lists.
+ * The page shows more of those changes than the entry holds (subjects and projects, the other wordings of its
+ * cause, the place of the failure in each run for the search result's links), all of it from their dumps.
+ */
 export function signatureHistoryKey(report: Report, entry: SignatureEntry): string {
-  const subjects = entry.changes.map((id) => report.changeById.get(id)?.subject ?? '');
-  return hashText(`${JSON.stringify(entry)}\u0000${JSON.stringify(report.config)}\u0000${subjects.join('\u0000')}`, 16);
+  const changes = entry.changes.map((id) => report.changeById.get(id)?.digest ?? '');
+  return hashText(`${JSON.stringify(entry)}\u0000${JSON.stringify(report.config)}\u0000${changes.join('\u0000')}`, 16);
 }
