@@ -33,18 +33,25 @@ function signatureMarks(report: Report, signature: string): string {
 }
 
 /**
- * The incremental-build key of a failure page: its entry, the subjects of the changes it links to, its badges,
- * and its trend's counts (not the export's newest date itself, which would render every page of every build).
+ * The incremental-build key of a failure page: its entry, the config, the digest of every change it lists (the
+ * page shows more of those changes than the entry holds: subjects and projects, the other wordings of its cause,
+ * the place of the failure in each run for the search result's links), its badges, and its trend's counts (not
+ * the export's newest date itself, which would render every page of every build).
  */
 export function signatureHistoryKey(report: Report, entry: SignatureEntry): string {
-  const subjects = entry.changes.map((id) => report.changeById.get(id)?.subject ?? '');
+  const changes = entry.changes.map((id) => report.changeById.get(id)?.digest ?? '');
+  const trend = occurrenceTrend(
+    entry.occurrences.map((occurrence) => occurrence.date),
+    report.model.newestActivity,
+  );
   return hashText(
-    `${JSON.stringify(entry)}\u0000${JSON.stringify(report.config)}\u0000${subjects.join('\u0000')}\u0000${signatureMarks(report, entry.signature)}\u0000${JSON.stringify(
-      occurrenceTrend(
-        entry.occurrences.map((occurrence) => occurrence.date),
-        report.model.newestActivity,
-      ),
-    )}`,
+    [
+      JSON.stringify(entry),
+      JSON.stringify(report.config),
+      changes.join('\u0000'),
+      signatureMarks(report, entry.signature),
+      JSON.stringify(trend),
+    ].join('\u0000'),
     16,
   );
 }

@@ -557,3 +557,17 @@ export interface ReportModel {
   files: number;
   bytes: number;
 }
+
+/**
+ * A change where a signature occurred, as a signature page hands it to search results (its `changes` meta):
+ * the change's newest occurrence, linking to that failure of that job run on the change page.
+ */
+export interface SearchChangeRow {
+  href: string;
+  subject: string;
+  patchSet: number;
+  job: string;
+  /** The run as `runLabel` gives it (`#12`, a Zuul UUID's first 8 characters). */
+  run: string;
+  date: string | null;
+}

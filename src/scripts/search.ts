@@ -4,6 +4,7 @@
  * can be shared. Results are built as DOM with `textContent`; see `search/render-result.ts`.
  */
 import { sitePath } from '../site/urls.ts';
+import { pagefindTerm } from './search/pagefind-term.ts';
 import type { FilterCounts, Pagefind, SearchResult } from './search/pagefind-types.ts';
 import { renderFilterValues, updateFilterCounts } from './search/render-filters.ts';
 import { renderResult } from './search/render-result.ts';
@@ -15,7 +16,9 @@ import {
   toPagefindOptions,
 } from './search/search-query.ts';
 
-const pageSize = 20;
+const pageSize = 10;
+/** Results drawn as soon as their data is in, before the rest of a page of results. */
+const firstBatch = 5;
 const typingDelayMs = 200;
 
 const form = required<HTMLFormElement>('[data-search-form]');
@@ -35,7 +38,10 @@ const typeLabels = JSON.parse(
 ) as Record<string, string>;
 
 let pagefind: Pagefind;
+/** Pages per filter value in the whole index, written into the page by the build. */
 let totals: FilterCounts = {};
+/** Whether Pagefind's filter index is loaded, so results come with counts per filter value. */
+let filtersLoaded: Promise<unknown> | undefined;
 /** Increases with every search; a search whose number is no longer current drops its results. */
 let generation = 0;
 let results: SearchResult[] = [];
@@ -68,8 +74,16 @@ async function start(): Promise<void> {
 
   pagefind = (await import(/* @vite-ignore */ sitePath('pagefind/pagefind.js'))) as Pagefind;
   await pagefind.options({ baseUrl: sitePath(), excerptLength: 24 });
-  for (const shard of otherShards()) await pagefind.mergeIndex(`${shard}pagefind/`, { baseUrl: shard });
-  totals = await pagefind.filters();
+  const shards = otherShards();
+  for (const shard of shards) await pagefind.mergeIndex(`${shard}pagefind/`, { baseUrl: shard });
+  // Pagefind's filter index grows with the site (hundreds of kB at 10k changes): the counts of the whole index
+  // come with the page, and the filter index is loaded when the reader first filters. A sharded site's totals
+  // span several indexes, so there it is loaded at once.
+  totals = shards.length > 0 ? await loadFilters() : readTotals();
+  if (Object.keys(query.filters).length > 0) await loadFilters();
+  // The worker, its WebAssembly and the index's page list load when the reader starts on the query, while they
+  // type, not after they submit it, and not for a visit that never searches.
+  input.addEventListener('focus', () => void pagefind.init(), { once: true });
   for (const fieldset of fieldsets) {
     const name = fieldset.dataset.filter ?? '';
     fieldset.hidden = !renderFilterValues(fieldset, totals[name], query.filters[name] ?? []);
@@ -80,7 +94,9 @@ async function start(): Promise<void> {
     typingTimer = setTimeout(update, typingDelayMs);
   });
   form.addEventListener('change', (event) => {
-    if (event.target !== input) update();
+    if (event.target === input) return;
+    if (event.target instanceof HTMLInputElement && event.target.type === 'checkbox') void loadFilters().then(update);
+    else update();
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -121,7 +137,16 @@ async function search(query: SearchQuery): Promise<void> {
     resultList.setAttribute('aria-busy', 'false');
     return;
   }
-  const response = await pagefind.search(query.term || null, toPagefindOptions(query));
+  const term = pagefindTerm(query.term);
+  if (query.term !== '' && term === '') {
+    results = [];
+    resultList.replaceChildren();
+    moreButton.hidden = true;
+    status.textContent = describe(0, query);
+    resultList.setAttribute('aria-busy', 'false');
+    return;
+  }
+  const response = await pagefind.search(term || null, toPagefindOptions(query));
   if (current !== generation || response === null) return;
   results = response.results;
   resultList.replaceChildren();
@@ -132,20 +157,40 @@ async function search(query: SearchQuery): Promise<void> {
   resultList.setAttribute('aria-busy', 'false');
 }
 
-/** Appends the next page of results. */
+/** Appends the next page of results, its first few as soon as they are loaded. */
 async function showMore(current: number): Promise<void> {
-  const next = results.slice(resultList.children.length, resultList.children.length + pageSize);
-  const data = await Promise.all(next.map((result) => result.data()));
-  if (current !== generation) return;
+  const start = resultList.children.length;
   const context = { page: window.location, typeLabels };
-  resultList.append(...data.map((fragment) => renderResult(document, fragment, context)));
+  for (const [from, to] of [
+    [start, start + firstBatch],
+    [start + firstBatch, start + pageSize],
+  ] as const) {
+    const data = await Promise.all(results.slice(from, to).map((result) => result.data()));
+    if (current !== generation) return;
+    resultList.append(...data.map((fragment) => renderResult(document, fragment, context)));
+  }
   const left = results.length - resultList.children.length;
   moreButton.hidden = left <= 0;
   moreButton.textContent = `Show more results (${left.toLocaleString('en-US')} left)`;
 }
 
+/** Counts per filter value; a filter Pagefind gave none for (its index not loaded yet) shows none. */
 function showCounts(counts: FilterCounts): void {
-  for (const fieldset of fieldsets) updateFilterCounts(fieldset, counts[fieldset.dataset.filter ?? ''] ?? {});
+  for (const fieldset of fieldsets) updateFilterCounts(fieldset, counts[fieldset.dataset.filter ?? '']);
+}
+
+function loadFilters(): Promise<FilterCounts> {
+  filtersLoaded ??= pagefind.filters();
+  return filtersLoaded as Promise<FilterCounts>;
+}
+
+function readTotals(): FilterCounts {
+  try {
+    const parsed: unknown = JSON.parse(form.dataset.filterCounts ?? '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as FilterCounts) : {};
+  } catch {
+    return {};
+  }
 }
 
 function describe(count: number, query: SearchQuery): string {

@@ -137,6 +137,7 @@ const api: Record<string, string[]> = {
     'ReportModel',
     'RunOutcome',
     'SINCE_STATUSES',
+    'SearchChangeRow',
     'SignatureEntry',
     'SignatureSince',
     'SignatureSummary',

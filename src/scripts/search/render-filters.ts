@@ -38,12 +38,15 @@ export function renderFilterValues(
   return values.length > 0;
 }
 
-/** Sets each value's count (`(3)`) from a Pagefind filter count, 0 when the value is missing; 0 is dimmed. */
-export function updateFilterCounts(fieldset: HTMLFieldSetElement, counts: Record<string, number>): void {
+/**
+ * Sets each value's count (`(3)`) from a Pagefind filter count, 0 when the value is missing; 0 is dimmed.
+ * Without counts for the filter (its index not loaded), no count is shown.
+ */
+export function updateFilterCounts(fieldset: HTMLFieldSetElement, counts: Record<string, number> | undefined): void {
   for (const input of fieldset.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
-    const value = counts[input.value] ?? 0;
+    const value = counts === undefined ? undefined : (counts[input.value] ?? 0);
     const count = input.parentElement?.querySelector('.filter-count');
-    if (count) count.textContent = `(${value.toLocaleString('en-US')})`;
+    if (count) count.textContent = value === undefined ? '' : `(${value.toLocaleString('en-US')})`;
     input.closest('li')?.classList.toggle('none', value === 0);
   }
 }

@@ -1,5 +1,6 @@
 import type { ResultData } from './pagefind-types.ts';
 import { rankSubResults } from './rank-sub-results.ts';
+import { readChangeRows } from './read-change-rows.ts';
 import { sameOriginHref } from './same-origin-href.ts';
 import { splitExcerpt } from './split-excerpt.ts';
 
@@ -27,8 +28,33 @@ export function renderResult(doc: Document, data: ResultData, context: ResultCon
   const type = data.filters.type?.[0];
   if (type) {
     const kind = element(doc, 'p', 'result-type');
-    kind.textContent = singular(context.typeLabels[type] ?? type);
+    const count = Number(data.meta['change count']);
+    kind.textContent =
+      type === 'failure' && data.meta.kind
+        ? `${data.meta.kind} signature${Number.isInteger(count) && count > 0 ? ` · ${plural(count, 'change')}` : ''}`
+        : singular(context.typeLabels[type] ?? type);
     item.append(kind);
+  }
+
+  // A signature page answers with what it matched and the changes where it occurred, newest first; its
+  // headings (how the signature was formed) say nothing about the match.
+  if (type === 'failure') {
+    if (data.excerpt) item.append(excerpt(doc, 'p', data.excerpt));
+    const rows = readChangeRows(data.meta.changes);
+    if (rows.length > 0) {
+      const list = element(doc, 'ul', 'sub-results');
+      list.setAttribute('aria-label', `Newest changes with ${title}`);
+      rows.forEach((row, index) => {
+        const entry = element(doc, 'li', index === 0 ? 'sub-result best' : 'sub-result');
+        entry.append(link(doc, row.href, row.subject, context));
+        const where = element(doc, 'span', 'sub-result-where');
+        where.textContent = ` · patch set ${row.patchSet} · ${row.job} ${row.run}${row.date ? ` · ${row.date.slice(0, 10)}` : ''}`;
+        entry.append(where);
+        list.append(entry);
+      });
+      item.append(list);
+    }
+    return item;
   }
 
   // A match under a heading shows that heading's excerpt; the page's own excerpt would repeat it.
@@ -84,6 +110,10 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
   const node = doc.createElement(tag);
   if (className) node.className = className;
   return node;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** `Changes` → `Change`, `Failure signatures` → `Failure signature`. */

@@ -1,0 +1,38 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadUserConfig } from '../../src/config/user-config.ts';
+import { createReport } from '../../src/data/create-report.ts';
+import { signatureHistoryKey } from '../../src/data/page-key.ts';
+import { signatureCauses } from '../../src/data/signature-causes.ts';
+import { parseExport } from '../../src/lib/parse-export.ts';
+import type { SignatureEntry } from '../../src/lib/types.ts';
+
+const seeds = fileURLToPath(new URL('../fixtures/seeds', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'review-reports-page-key-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const compile = 'compile:kv_engine/programs/engine_testapp/engine_testapp.cc:898';
+const reportOf = (root: string) => createReport(parseExport(root), loadUserConfig(undefined));
+const entryOf = (report: ReturnType<typeof reportOf>) => report.signatureByKey.get(compile) as SignatureEntry;
+
+describe('signatureHistoryKey', () => {
+  it('changes when a cause the page shows in other words changes, though the entry does not', () => {
+    // GCC's wording of the clang example, in one dump: the page lists it under "Reported in other words".
+    const edited = join(work, 'seeds');
+    cpSync(seeds, edited, { recursive: true });
+    const dump = join(edited, '001_b71f2421c40570d5.txt');
+    writeFileSync(dump, readFileSync(dump, 'utf8').replaceAll('invalid conversion from', 'invalid conversion of'));
+
+    const before = reportOf(seeds);
+    const after = reportOf(edited);
+    expect(entryOf(after)).toEqual(entryOf(before));
+    expect(signatureCauses(entryOf(after), after.changeById, 3)).not.toEqual(
+      signatureCauses(entryOf(before), before.changeById, 3),
+    );
+    expect(signatureHistoryKey(after, entryOf(after))).not.toBe(signatureHistoryKey(before, entryOf(before)));
+    expect(signatureHistoryKey(reportOf(seeds), entryOf(before))).toBe(signatureHistoryKey(before, entryOf(before)));
+  });
+});
