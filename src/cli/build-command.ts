@@ -1,16 +1,19 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadUserConfig, type UserConfig, userRules } from '../config/user-config.ts';
+import { userRules } from '../config/user-config.ts';
 import { buildStats } from '../data/build-stats.ts';
 import { provideReport } from '../data/load-report.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
+import { loadConfigOption } from './load-config-option.ts';
 import { type CommandIo, loadExport } from './parse-command.ts';
 import { bundledExport, projectRoot } from './project-root.ts';
 
 export interface BuildOptions {
   exportDir: string | undefined;
   out: string;
+  /** Take over a non-empty `--out` that holds no manifest of ours (still deleting nothing this tool did not write). */
+  force: boolean;
   base: string | undefined;
   site: string | undefined;
   config: string | undefined;
@@ -35,13 +38,8 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
     if (!options.quiet) io.stderr(`${text}\n`);
   };
 
-  let config: UserConfig;
-  try {
-    config = loadUserConfig(options.config && resolve(options.config));
-  } catch (error) {
-    io.stderr(`review-reports: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const config = loadConfigOption(options.config, io);
+  if (!config) return 2;
   const model = loadExport(exportDir, io, {
     quiet: options.quiet,
     rules: [...userRules(config), ...failureRules],

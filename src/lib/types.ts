@@ -180,7 +180,9 @@ export interface JobReport extends JobIdentity {
   position: SourcePosition;
 }
 
-export type FailureKind = 'ctest' | 'ctest-timeout' | 'gtest' | 'compile' | 'sanitizer' | 'other';
+/** Every kind of failure, in the order the failure index groups them. */
+export const failureKinds = ['ctest', 'ctest-timeout', 'gtest', 'compile', 'sanitizer', 'other'] as const;
+export type FailureKind = (typeof failureKinds)[number];
 
 /** One failure cause of a CI message, attributed to the job run whose URL it names. */
 export interface Failure {
