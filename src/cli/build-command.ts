@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { userRules } from '../config/user-config.ts';
+import { type UserConfig, userRules } from '../config/user-config.ts';
 import { buildStats } from '../data/build-stats.ts';
 import { provideReport } from '../data/load-report.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
+import type { ClaimOptions } from './claim-output-dir.ts';
 import { loadConfigOption } from './load-config-option.ts';
+import { type OpenOutput, openOutput } from './open-output.ts';
 import { type CommandIo, loadExport } from './parse-command.ts';
 import { bundledExport, projectRoot } from './project-root.ts';
 
@@ -33,13 +35,41 @@ export interface BuildOptions {
 export async function buildCommand(options: BuildOptions, io: CommandIo): Promise<number> {
   const started = performance.now();
   const exportDir = resolve(options.exportDir ?? bundledExport);
-  const out = resolve(options.out);
   const progress = (text: string) => {
     if (!options.quiet) io.stderr(`${text}\n`);
   };
 
   const config = loadConfigOption(options.config, io);
   if (!config) return 2;
+  const output = openOutput(options.out, { force: options.force, quiet: options.quiet, keep: kept(options) }, io);
+  if (!output) return 2;
+  try {
+    return await buildSite(options, { exportDir, config, output, started, progress }, io);
+  } finally {
+    output.close();
+  }
+}
+
+interface BuildContext {
+  exportDir: string;
+  config: UserConfig;
+  output: OpenOutput;
+  started: number;
+  progress: (text: string) => void;
+}
+
+/** What `--out` must never hold: the swap would move it away with the old site. */
+function kept(options: BuildOptions): ClaimOptions['keep'] {
+  return [
+    { path: process.cwd(), what: 'the working directory' },
+    { path: resolve(options.exportDir ?? bundledExport), what: 'the export' },
+    { path: projectRoot, what: 'review-reports itself' },
+    ...(options.cacheDir ? [{ path: resolve(options.cacheDir), what: 'the --cache-dir' }] : []),
+  ];
+}
+
+async function buildSite(options: BuildOptions, context: BuildContext, io: CommandIo): Promise<number> {
+  const { exportDir, config, output, started, progress } = context;
   const model = loadExport(exportDir, io, {
     quiet: options.quiet,
     rules: [...userRules(config), ...failureRules],
@@ -74,6 +104,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   mkdirSync(workDirs, { recursive: true });
   removeAbandonedWorkDirs(workDirs);
   const workDir = mkdtempSync(join(workDirs, `${process.pid}-`));
+  const out = output.stage();
   process.chdir(workDir);
   try {
     await build({
@@ -93,7 +124,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   const finished = performance.now();
   const summary: BuildSummary = {
     export: exportDir,
-    out,
+    out: output.claim.out,
     ...summarizeModel(model),
     phases: {
       parse: Math.round(parsed - started),
@@ -105,6 +136,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
     outputBytes: directorySize(out),
     searchIndexBytes: directorySize(join(out, 'pagefind')),
   };
+  output.publish(options.base ?? '/');
   progress(formatSummary(summary));
   if (options.jsonSummary) writeFileSync(resolve(options.jsonSummary), `${JSON.stringify(summary, null, 2)}\n`);
   return 0;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -6,31 +6,22 @@ import { buildStats } from '../data/build-stats.ts';
 import { loadReport } from '../data/load-report.ts';
 import { highlightCss } from '../render/highlight-code.ts';
 import { buildSearchIndex } from './pagefind.ts';
-import { removeStaleOutput } from './remove-stale-output.ts';
 import { verifyOutput } from './verify-output.ts';
 
 /** Wires review-reports' build steps into Astro's hooks: the highlight stylesheet, the conservation check, the search index. */
 export default function reviewReports(): AstroIntegration {
   let cacheDir = '';
-  let buildStarted = 0;
   return {
     name: 'review-reports',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'review-reports');
       },
-      'astro:build:start': () => {
-        // A little slack: file times may be coarser than the clock.
-        buildStarted = Date.now() - 2000;
-      },
-      'astro:build:done': async ({ dir, pages, assets, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        // `review-reports build` always assembles a site in a fresh folder (src/cli/publish-site.ts), so nothing of
+        // an earlier build is here; a plain `astro build` writes over `dist/`, and an old index must not linger.
         const root = fileURLToPath(dir);
-        // Pagefind writes a fresh index; an old one's fragments would otherwise stay behind.
         rmSync(join(root, 'pagefind'), { recursive: true, force: true });
-        if (buildStarted > 0) {
-          const stale = removeStaleOutput(root, assets ?? new Map(), buildStarted);
-          if (stale > 0) logger.info(`removed ${stale} files of an earlier build`);
-        }
         writeFileSync(join(root, 'highlight.css'), mergeHighlightCss(cacheDir));
         const problems = verifyOutput(root, loadReport().model);
         if (problems.length > 0) {
@@ -67,6 +58,8 @@ function mergeHighlightCss(cacheDir: string): string {
   const rules = new Set([...previous.split('\n'), ...highlightCss().split('\n')].filter(Boolean));
   const css = `${[...rules].sort().join('\n')}\n`;
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(file, css);
+  // Whole or not at all: a build killed while writing must not leave later builds a cut list of classes.
+  writeFileSync(`${file}.${process.pid}`, css);
+  renameSync(`${file}.${process.pid}`, file);
   return css;
 }
