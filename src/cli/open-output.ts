@@ -54,6 +54,7 @@ export function openOutput(out: string, options: ClaimOptions & { quiet: boolean
     },
     publish: (base) => {
       if (!staging) throw new Error('publish before stage');
+      note('checking the site');
       const broken = checkLinks(staging, base);
       if (broken.length > 0) {
         const shown = broken.slice(0, 20).map((link) => `  ${link.page}: ${link.href} (${link.reason})`);
