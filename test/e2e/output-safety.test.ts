@@ -110,7 +110,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the output folder', () => {
   const parent = join(work, 'sites');
   const site = join(parent, 'site');
-  const args = (exportDir: string, ...more: string[]) => ['build', exportDir, '--out', site, ...more];
+  // A cache of their own: what a rebuild restores from it must come from this test's builds only.
+  const args = (exportDir: string) => ['build', exportDir, '--out', site, '--cache-dir', join(work, 'cache-site')];
   let before: string[] = [];
   let fresh: string[] = [];
 
@@ -119,7 +120,9 @@ describe('the output folder', () => {
     expect((await runCli([...args(exportA), '--quiet'])).code).toBe(0);
     before = snapshotTree(site);
     const clean = join(work, 'clean-b');
-    expect((await runCli(['build', exportB, '--out', clean, '--quiet'])).code).toBe(0);
+    expect(
+      (await runCli(['build', exportB, '--out', clean, '--cache-dir', join(work, 'cache-clean'), '--quiet'])).code,
+    ).toBe(0);
     fresh = snapshotTree(clean);
   }, 120_000);
 
