@@ -114,6 +114,7 @@ const api: Record<string, string[]> = {
     'Vote',
     'Warning',
     'WarningCode',
+    'failureKinds',
   ],
   'workspace-path.ts': ['workspacePath'],
 };
