@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
+import { type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import type { BuildStats } from '../integration/site-data.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
+import type { ClaimOptions } from './claim-output-dir.ts';
+import { loadConfigOption } from './load-config-option.ts';
+import { type OpenOutput, openOutput } from './open-output.ts';
 import { type CommandIo, loadExport } from './parse-command.ts';
 import { parseSearchShards } from './parse-search-shards.ts';
 import { bundledExport, projectRoot } from './project-root.ts';
@@ -11,6 +14,8 @@ import { bundledExport, projectRoot } from './project-root.ts';
 export interface BuildOptions {
   exportDir: string | undefined;
   out: string;
+  /** Take over a non-empty `--out` that holds no manifest of ours (still deleting nothing this tool did not write). */
+  force: boolean;
   base: string | undefined;
   site: string | undefined;
   config: string | undefined;
@@ -30,18 +35,53 @@ export interface BuildOptions {
 export async function buildCommand(options: BuildOptions, io: CommandIo): Promise<number> {
   const started = performance.now();
   const exportDir = resolve(options.exportDir ?? bundledExport);
-  const out = resolve(options.out);
   const progress = (text: string) => {
     if (!options.quiet) io.stderr(`${text}\n`);
   };
 
-  let config: UserConfig;
+  const config = loadConfigOption(options.config, io);
+  if (!config) return 2;
+  const output = openOutput(
+    options.out,
+    { force: options.force, quiet: options.quiet, keep: kept(options), avoid: [astroWorkDirs] },
+    io,
+  );
+  if (!output) return 2;
   try {
-    config = loadUserConfig(options.config && resolve(options.config));
-  } catch (error) {
-    io.stderr(`review-reports: ${(error as Error).message}\n`);
-    return 2;
+    return await buildSite(options, { exportDir, config, output, started, progress }, io);
+  } finally {
+    output.close();
   }
+}
+
+interface BuildContext {
+  exportDir: string;
+  config: UserConfig;
+  output: OpenOutput;
+  started: number;
+  progress: (text: string) => void;
+}
+
+/**
+ * Where each build runs Astro (see `buildSite`). Astro's bundle lives there during the build and every build
+ * deletes the folders of killed ones, so the site, and the folder it is assembled in beside `--out`, must be
+ * elsewhere: `--out` may neither hold this folder nor lie inside it.
+ */
+const astroWorkDirs = { path: join(projectRoot, '.astro', 'builds'), what: 'the work folders of Astro builds' };
+
+/** What `--out` must never hold: the swap would move it away with the old site. */
+function kept(options: BuildOptions): ClaimOptions['keep'] {
+  return [
+    { path: process.cwd(), what: 'the working directory' },
+    { path: resolve(options.exportDir ?? bundledExport), what: 'the export' },
+    { path: projectRoot, what: 'review-reports itself' },
+    astroWorkDirs,
+    ...(options.cacheDir ? [{ path: resolve(options.cacheDir), what: 'the --cache-dir' }] : []),
+  ];
+}
+
+async function buildSite(options: BuildOptions, context: BuildContext, io: CommandIo): Promise<number> {
+  const { exportDir, config, output, started, progress } = context;
   const model = loadExport(exportDir, io, {
     quiet: options.quiet,
     rules: [...userRules(config), ...failureRules],
@@ -70,10 +110,11 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   // directory) and deletes it after: two builds from one working directory would delete each other's bundle.
   // Each build works in a folder of its own inside the project, where the bundle still finds `node_modules`.
   const cwd = process.cwd();
-  const workDirs = join(projectRoot, '.astro', 'builds');
+  const workDirs = astroWorkDirs.path;
   mkdirSync(workDirs, { recursive: true });
   removeAbandonedWorkDirs(workDirs);
   const workDir = mkdtempSync(join(workDirs, `${process.pid}-`));
+  const out = output.stage();
   process.chdir(workDir);
   try {
     await build(
@@ -105,7 +146,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   const finished = performance.now();
   const summary: BuildSummary = {
     export: exportDir,
-    out,
+    out: output.claim.out,
     ...summarizeModel(model),
     phases: {
       parse: Math.round(parsed - started),
@@ -117,6 +158,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
     outputBytes: directorySize(out),
     searchIndexBytes: directorySize(join(out, 'pagefind')),
   };
+  output.publish(options.base ?? '/');
   progress(formatSummary(summary));
   if (options.jsonSummary) writeFileSync(resolve(options.jsonSummary), `${JSON.stringify(summary, null, 2)}\n`);
   return 0;
