@@ -1,11 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadKnownIssues } from '../config/known-issues.ts';
-import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
+import { type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import type { BuildStats } from '../integration/site-data.ts';
 import { FAILURE_RULES_VERSION, failureRules } from '../lib/failure-rules.ts';
 import type { KnownIssue, PreviousBuild } from '../lib/types.ts';
 import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
+import type { ClaimOptions } from './claim-output-dir.ts';
+import { loadConfigOption } from './load-config-option.ts';
+import { type OpenOutput, openOutput } from './open-output.ts';
 import { type CommandIo, loadExport } from './parse-command.ts';
 import { parseSearchShards } from './parse-search-shards.ts';
 import { bundledExport, projectRoot } from './project-root.ts';
@@ -15,6 +18,8 @@ import { rememberBuild } from './remember-build.ts';
 export interface BuildOptions {
   exportDir: string | undefined;
   out: string;
+  /** Take over a non-empty `--out` that holds no manifest of ours (still deleting nothing this tool did not write). */
+  force: boolean;
   base: string | undefined;
   site: string | undefined;
   config: string | undefined;
@@ -36,18 +41,19 @@ export interface BuildOptions {
 export async function buildCommand(options: BuildOptions, io: CommandIo): Promise<number> {
   const started = performance.now();
   const exportDir = resolve(options.exportDir ?? bundledExport);
-  const out = resolve(options.out);
   const progress = (text: string) => {
     if (!options.quiet) io.stderr(`${text}\n`);
   };
 
-  let config: UserConfig;
+  const config = loadConfigOption(options.config, io);
+  if (!config) return 2;
   let knownIssues: KnownIssue[];
   let previous: PreviousBuild | null;
   // The summary a kept cache holds of the last build made with it: what CI compares with, without extra steps.
-  const remembered = options.cacheDir && join(resolve(options.cacheDir), 'review-reports', 'last-build.json');
+  const remembered = options.cacheDir
+    ? join(resolve(options.cacheDir), 'review-reports', 'last-build.json')
+    : undefined;
   try {
-    config = loadUserConfig(options.config && resolve(options.config));
     knownIssues = loadKnownIssues(config, options.config && resolve(options.config));
     // Read before anything is written: the previous build may be the very directory this one replaces.
     previous = options.previous
@@ -59,6 +65,55 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
     io.stderr(`review-reports: ${(error as Error).message}\n`);
     return 2;
   }
+  const output = openOutput(
+    options.out,
+    { force: options.force, quiet: options.quiet, keep: kept(options), avoid: [astroWorkDirs] },
+    io,
+  );
+  if (!output) return 2;
+  try {
+    return await buildSite(
+      options,
+      { exportDir, config, knownIssues, previous, remembered, output, started, progress },
+      io,
+    );
+  } finally {
+    output.close();
+  }
+}
+
+interface BuildContext {
+  exportDir: string;
+  config: UserConfig;
+  knownIssues: KnownIssue[];
+  previous: PreviousBuild | null;
+  /** Where a kept cache remembers this build for the next one to compare with. */
+  remembered: string | undefined;
+  output: OpenOutput;
+  started: number;
+  progress: (text: string) => void;
+}
+
+/**
+ * Where each build runs Astro (see `buildSite`). Astro's bundle lives there during the build and every build
+ * deletes the folders of killed ones, so the site, and the folder it is assembled in beside `--out`, must be
+ * elsewhere: `--out` may neither hold this folder nor lie inside it.
+ */
+const astroWorkDirs = { path: join(projectRoot, '.astro', 'builds'), what: 'the work folders of Astro builds' };
+
+/** What `--out` must never hold: the swap would move it away with the old site. */
+function kept(options: BuildOptions): ClaimOptions['keep'] {
+  return [
+    { path: process.cwd(), what: 'the working directory' },
+    { path: resolve(options.exportDir ?? bundledExport), what: 'the export' },
+    { path: projectRoot, what: 'review-reports itself' },
+    astroWorkDirs,
+    ...(options.cacheDir ? [{ path: resolve(options.cacheDir), what: 'the --cache-dir' }] : []),
+  ];
+}
+
+async function buildSite(options: BuildOptions, context: BuildContext, io: CommandIo): Promise<number> {
+  const { exportDir, config, knownIssues, previous, remembered, output, started, progress } = context;
   const model = loadExport(exportDir, io, {
     quiet: options.quiet,
     rules: [...userRules(config), ...failureRules],
@@ -87,10 +142,11 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
   // directory) and deletes it after: two builds from one working directory would delete each other's bundle.
   // Each build works in a folder of its own inside the project, where the bundle still finds `node_modules`.
   const cwd = process.cwd();
-  const workDirs = join(projectRoot, '.astro', 'builds');
+  const workDirs = astroWorkDirs.path;
   mkdirSync(workDirs, { recursive: true });
   removeAbandonedWorkDirs(workDirs);
   const workDir = mkdtempSync(join(workDirs, `${process.pid}-`));
+  const out = output.stage();
   process.chdir(workDir);
   try {
     await build(
@@ -121,11 +177,10 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
     rmSync(workDir, { recursive: true, force: true });
   }
 
-  if (remembered) rememberBuild(remembered, model);
   const finished = performance.now();
   const summary: BuildSummary = {
     export: exportDir,
-    out,
+    out: output.claim.out,
     ...summarizeModel(model),
     phases: {
       parse: Math.round(parsed - started),
@@ -137,6 +192,9 @@ export async function buildCommand(options: BuildOptions, io: CommandIo): Promis
     outputBytes: directorySize(out),
     searchIndexBytes: directorySize(join(out, 'pagefind')),
   };
+  output.publish(options.base ?? '/');
+  // Only a published build is remembered: a killed one must not become what the next build compares with.
+  if (remembered) rememberBuild(remembered, model);
   progress(formatSummary(summary));
   if (options.jsonSummary) writeFileSync(resolve(options.jsonSummary), `${JSON.stringify(summary, null, 2)}\n`);
   return 0;

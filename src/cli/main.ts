@@ -8,20 +8,23 @@ import { triageCommand } from './triage-command.ts';
 const usage = `Usage: review-reports <command> [options]
 
 Commands:
-  parse <dir> [--strict]        print the parsed model of an export as JSON on stdout
-  check <dir>                   validate an export without building (exit 1 on any warning)
-  build [<dir>] [--out dist] [--base /path/] [--site https://host] [--config file]
+  parse <dir> [--strict] [--config file]
+                                print the parsed model of an export as JSON on stdout
+  check <dir> [--config file]   validate an export without building (exit 1 on any warning)
+  build [<dir>] [--out dist] [--force] [--base /path/] [--site https://host] [--config file]
         [--cache-dir dir] [--previous dir] [--json-summary file] [--strict] [--quiet] [--verbose]
                                 build the report site (default: the bundled content/ export);
+                                --force takes over a non-empty --out it did not write;
                                 --previous: a previous build's output, to mark what is new since it
   triage <dir> [--config file] [--json]
                                 list the signatures no known issue covers (and regressed ones), by impact
   serve [<dist>] [--port 4321]  serve a built site on localhost, with no network
-  shard <dir> --by project|month --out <dir>
+  shard <dir> --by project|month --out <dir> [--config file]
                                 split an export into shards that build independently;
                                 build each with --base /<shard>/ --search-shards /<a>/,/<b>/
 
-Exit codes: 0 done (warnings allowed), 1 warnings with --strict, 2 unreadable input or bad usage.
+Exit codes: 0 done (warnings allowed), 1 warnings with --strict, 2 unreadable input, a bad config,
+an --out that is not review-reports' own, or bad usage; 130 stopped by Ctrl-C, 143 stopped by SIGTERM.
 `;
 
 const defaultIo: CommandIo = {
@@ -48,15 +51,16 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
   switch (command) {
     case 'parse':
       if (!target) return missing('parse <dir>', io);
-      return parseCommand(target, { strict: values.strict ?? false, quiet }, io);
+      return parseCommand(target, { strict: values.strict ?? false, quiet, config: values.config }, io);
     case 'check':
       if (!target) return missing('check <dir>', io);
-      return checkCommand(target, { quiet }, io);
+      return checkCommand(target, { quiet, config: values.config }, io);
     case 'build':
       return buildCommand(
         {
           exportDir: target,
           out: values.out ?? 'dist',
+          force: values.force ?? false,
           base: values.base,
           site: values.site,
           config: values.config,
@@ -77,7 +81,7 @@ export async function main(argv: readonly string[], io: CommandIo = defaultIo): 
       if (!target || !values.out || (values.by !== 'project' && values.by !== 'month')) {
         return missing('shard <dir> --by project|month --out <dir>', io);
       }
-      return shardCommand(target, { by: values.by, out: values.out }, io);
+      return shardCommand(target, { by: values.by, out: values.out, config: values.config }, io);
     }
     case 'serve': {
       const served = await serveCommand(
@@ -103,6 +107,7 @@ function parseOptions(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       strict: { type: 'boolean' },
+      force: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -10,11 +10,14 @@ import {
   readSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { userReadSettings, userRules } from '../config/user-config.ts';
 import { detectExportFormat } from '../lib/detect-export-format.ts';
+import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import { readLines } from '../lib/read-lines.ts';
 import { splitJsonElements } from '../lib/split-json-elements.ts';
 import type { Change, ExportFormat, ReportModel } from '../lib/types.ts';
+import { loadConfigOption } from './load-config-option.ts';
 import type { CommandIo } from './parse-command.ts';
 
 export type ShardKey = 'project' | 'month';
@@ -32,15 +35,25 @@ export function shardOf(change: Change, by: ShardKey): string {
  * export is only read. Files that are not dumps are left out, as every build would skip them. A Gerrit JSON
  * file holds many changes: each shard gets a file of the same name with only its changes.
  */
-export function shardCommand(exportDir: string, options: { by: ShardKey; out: string }, io: CommandIo): number {
+export function shardCommand(
+  exportDir: string,
+  options: { by: ShardKey; out: string; config?: string | undefined },
+  io: CommandIo,
+): number {
   const out = resolve(options.out);
+  // The config's rules decide no shard today, but a bad config must fail here as it would in the build after.
+  const config = loadConfigOption(options.config, io);
+  if (!config) return 2;
   if (existsSync(out) && readdirSync(out).length > 0) {
     io.stderr(`review-reports: ${out} is not empty; shard into a new folder\n`);
     return 2;
   }
   let model: ReportModel;
   try {
-    model = parseExport(exportDir);
+    model = parseExport(exportDir, {
+      rules: [...userRules(config), ...failureRules],
+      settings: userReadSettings(config),
+    });
   } catch (error) {
     io.stderr(`review-reports: cannot read the export directory ${exportDir}: ${(error as Error).message}\n`);
     return 2;

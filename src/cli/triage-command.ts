@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { loadKnownIssues } from '../config/known-issues.ts';
-import { loadUserConfig, userReadSettings, userRules } from '../config/user-config.ts';
+import { userReadSettings, userRules } from '../config/user-config.ts';
 import { compareImpact } from '../lib/compare-impact.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { matchKnownIssues } from '../lib/match-known-issues.ts';
 import type { KnownIssue } from '../lib/types.ts';
+import { loadConfigOption } from './load-config-option.ts';
 import { type CommandIo, loadExport } from './parse-command.ts';
 
 export interface TriageOptions {
@@ -19,10 +20,10 @@ export interface TriageOptions {
  * for a daily CI job. Exit 0 whatever it lists; 2 on an unreadable export, config or known-issues file.
  */
 export function triageCommand(dir: string, options: TriageOptions, io: CommandIo): number {
+  const config = loadConfigOption(options.config, io);
+  if (!config) return 2;
   let issues: KnownIssue[];
-  let config: ReturnType<typeof loadUserConfig>;
   try {
-    config = loadUserConfig(options.config && resolve(options.config));
     issues = loadKnownIssues(config, options.config && resolve(options.config));
   } catch (error) {
     io.stderr(`review-reports: ${(error as Error).message}\n`);

@@ -36,8 +36,8 @@ export function astroConfig(location: SiteLocation, options: ReviewReportsOption
     experimental: { incrementalBuild: true },
     integrations: [reviewReports(options)],
     // The Content-Security-Policy forbids inline scripts: the search script must always be a file.
-    // The output directory is not emptied first: pages restored by an incremental build stay in place, and the
-    // integration removes whatever this build did not produce (src/integration/remove-stale-output.ts).
+    // The output directory is never emptied: `review-reports build` assembles each site in a fresh folder and swaps
+    // it in (src/cli/publish-site.ts), and nothing here may delete files that Astro did not write.
     // Vite's dependency cache would otherwise sit in `node_modules/.vite`, outside `--cache-dir`: a build with a
     // fresh cache dir must be a cold one.
     vite: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -11,7 +11,6 @@ import { parseExport } from '../lib/parse-export.ts';
 import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
 import { createCodeHighlighter } from '../render/highlight-code.ts';
 import { buildSearchIndex } from './pagefind.ts';
-import { removeStaleOutput } from './remove-stale-output.ts';
 import type { BuildStats, SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
 import { verifyOutput } from './verify-output.ts';
@@ -53,7 +52,6 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
   let root = process.cwd();
   let report: Report | undefined;
   let cacheDir = '';
-  let buildStarted = 0;
   const site: SiteData = {
     report: () => {
       if (report) return report;
@@ -85,21 +83,14 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'review-reports');
       },
-      'astro:build:start': () => {
-        // A little slack: file times may be coarser than the clock.
-        buildStarted = Date.now() - 2000;
-      },
       'astro:server:done': () => {
         siteRegistry.delete(siteId);
       },
-      'astro:build:done': async ({ dir, pages, assets, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        // `review-reports build` always assembles a site in a fresh folder (src/cli/publish-site.ts), so nothing of
+        // an earlier build is here; a plain `astro build` writes over `dist/`, and an old index must not linger.
         const out = fileURLToPath(dir);
-        // Pagefind writes a fresh index; an old one's fragments would otherwise stay behind.
         rmSync(join(out, 'pagefind'), { recursive: true, force: true });
-        if (buildStarted > 0) {
-          const stale = removeStaleOutput(out, assets ?? new Map(), buildStarted);
-          if (stale > 0) logger.info(`removed ${stale} files of an earlier build`);
-        }
         writeFileSync(join(out, 'highlight.css'), mergeHighlightCss(cacheDir, highlighter.css()));
         const problems = verifyOutput(out, site.report().model);
         if (problems.length > 0) {
@@ -145,6 +136,8 @@ function mergeHighlightCss(cacheDir: string, css: string): string {
   const rules = new Set([...previous.split('\n'), ...css.split('\n')].filter(Boolean));
   const merged = `${[...rules].sort().join('\n')}\n`;
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(file, merged);
+  // Whole or not at all: a build killed while writing must not leave later builds a cut list of classes.
+  writeFileSync(`${file}.${process.pid}`, merged);
+  renameSync(`${file}.${process.pid}`, file);
   return merged;
 }

@@ -71,6 +71,9 @@ export function readDump(text: string, file: string): ReadDumpResult {
     warn('truncated', lines.length, 'the file ends before its COMMENTS section; kept the description');
     return { dump: { file, layout, description, messages }, warnings };
   }
+  // The lengths of the separators that closed messages: a last one shorter than the rest was cut.
+  const closers: Array<{ line: number; length: number }> = [];
+  let lastClosed = false;
 
   i = comments + 1;
   while (i < lines.length && (ruler.test(lines[i] as string) || (lines[i] as string) === '')) i++;
@@ -107,7 +110,9 @@ export function readDump(text: string, file: string): ReadDumpResult {
       body.push(lines[i] as string);
       i++;
     }
-    if (i >= lines.length) {
+    lastClosed = i < lines.length;
+    if (lastClosed) closers.push({ line: i + 1, length: (lines[i] as string).length });
+    else {
       warn(
         'truncated',
         lines.length,
@@ -126,7 +131,24 @@ export function readDump(text: string, file: string): ReadDumpResult {
     while (i < lines.length && (lines[i] as string) === '' && !isHeader(lines, i)) i++;
   }
 
+  const last = closers.at(-1);
+  const longest = Math.max(0, ...closers.slice(0, -1).map((closer) => closer.length));
+  if (lastClosed && last && last.length < longest) {
+    warn(
+      'truncated',
+      last.line,
+      `the closing separator has ${last.length} dashes where the others have ${longest}: the file was cut; kept what is there`,
+    );
+  } else if (!warnings.some((warning) => warning.code === 'truncated') && endsInsideLine(text)) {
+    warn('truncated', lines.length, 'the file ends inside its last line (no line break after it); kept what is there');
+  }
   return { dump: { file, layout, description, messages }, warnings };
+}
+
+/** Text after the last line break that is not blank: the writer stopped part-way through a line. */
+function endsInsideLine(text: string): boolean {
+  const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return text.slice(end + 1).trim() !== '';
 }
 
 interface MessageContext {

@@ -143,6 +143,7 @@ describe('bad input gives a warning with file and line, and never throws', () =>
       'hi',
       '',
       '-------------------------------------',
+      '',
     ].join('\n');
     const { dump, warnings } = readDump(text, 's.txt');
     expect(warnings).toEqual([
@@ -257,5 +258,49 @@ describe('parseExport on a folder of bad input', () => {
 
   it('throws only when the directory cannot be read', () => {
     expect(() => parseExport(`${root}/does-not-exist`)).toThrow(/ENOENT/);
+  });
+
+  describe('a file cut inside its last line', () => {
+    const separator = '-------------------------------------';
+    const closed = `DESCRIPTION\n\nSubject\n\nCOMMENTS\n\nauthor: A\ndate: 2018-01-01 00:00:00\n\nhi\n${separator}\nauthor: B\ndate: 2018-01-01 00:01:00\n\nho\n`;
+
+    it('is not truncated when every message is closed and the last line ends', () => {
+      expect(readDump(`${closed}${separator}\n`, 's.txt').warnings).toEqual([]);
+      // Blanks after the last line break are not a cut line.
+      expect(readDump(`${closed}${separator}\r\n  \t`, 's.txt').warnings).toEqual([]);
+    });
+
+    it('is truncated when the last line has no line break after it', () => {
+      const { dump, warnings } = readDump(`${closed}${separator}`, 's.txt');
+      expect(warnings).toEqual([
+        {
+          code: 'truncated',
+          file: 's.txt',
+          line: 16,
+          message: 'the file ends inside its last line (no line break after it); kept what is there',
+        },
+      ]);
+      expect(dump?.messages.map((m) => m.text)).toEqual(['hi', 'ho']);
+    });
+
+    it('is truncated when its closing separator is shorter than the others', () => {
+      const { dump, warnings } = readDump(`${closed}${separator.slice(0, 12)}\n`, 's.txt');
+      expect(warnings).toEqual([
+        {
+          code: 'truncated',
+          file: 's.txt',
+          line: 16,
+          message: 'the closing separator has 12 dashes where the others have 37: the file was cut; kept what is there',
+        },
+      ]);
+      expect(dump?.messages.map((m) => m.text)).toEqual(['hi', 'ho']);
+    });
+
+    it('says so once when the last message is also unclosed', () => {
+      const { warnings } = readDump(closed.trimEnd(), 's.txt');
+      expect(warnings.map((w) => [w.code, w.line, w.message])).toEqual([
+        ['truncated', 15, 'the last message (line 12) has no closing separator; kept what is there'],
+      ]);
+    });
   });
 });
