@@ -189,6 +189,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
       total: Math.round(finished - started),
     },
     pages: stats.pages,
+    renderedPages: stats.renderedPages,
     outputBytes: directorySize(out),
     searchIndexBytes: directorySize(join(out, 'pagefind')),
   };

@@ -18,6 +18,8 @@ export interface BuildSummary {
   /** Milliseconds per phase. */
   phases: { parse: number; render: number; index: number; total: number };
   pages: number;
+  /** Pages Astro rendered; the rest an incremental build restored from its cache. */
+  renderedPages: number;
   outputBytes: number;
   searchIndexBytes: number;
 }

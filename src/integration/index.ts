@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,8 +44,16 @@ export interface ReviewReportsOptions {
  * `virtual:review-reports/site`, then writes the highlight stylesheet, checks that the site lost nothing of
  * the export and builds the search index.
  */
+/**
+ * Builds in this process so far. A site's id is written into `virtual:review-reports/site`, which every page
+ * depends on: Astro's incremental build skips a page only when its module graph hashes the same, so the id
+ * must be the same from one build to the next (a random one re-rendered every page of every build).
+ */
+let sitesCreated = 0;
+
 export default function reviewReports(options: ReviewReportsOptions = {}): AstroIntegration {
-  const siteId = randomUUID();
+  sitesCreated += 1;
+  const siteId = `site-${sitesCreated}`;
   const stats: BuildStats = { renderedPages: 0, pages: 0, indexMs: 0, searchPages: 0 };
   const highlighter = createCodeHighlighter();
   let root = process.cwd();

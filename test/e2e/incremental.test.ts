@@ -36,12 +36,16 @@ describe('incremental and reproducible builds', () => {
     runCli(['build', exportDir, '--out', join(work, out), '--cache-dir', join(work, cache), '--quiet', ...more]);
 
   let twoCleanBuilds: string[] = [];
+  let unchangedRebuild: { pages: number; renderedPages: number } = { pages: 0, renderedPages: 0 };
 
   beforeAll(async () => {
     writeExport(exportDir, 12, 3);
     expect((await build('first', 'cache')).code).toBe(0);
     expect((await build('again', 'cache-again')).code).toBe(0);
     twoCleanBuilds = differences(tree(join(work, 'first')), tree(join(work, 'again')));
+    // Nothing changed: the same build again, from its cache, must restore its pages rather than render them.
+    expect((await build('first', 'cache', '--json-summary', join(work, 'unchanged.json'))).code).toBe(0);
+    unchangedRebuild = JSON.parse(readFileSync(join(work, 'unchanged.json'), 'utf8'));
     // The kept cache makes the rebuild compare with the first build (what is new since it); the clean build is
     // told the same with --previous, so both must say the same.
     mkdirSync(join(work, 'previous', 'api'), { recursive: true });
@@ -68,6 +72,12 @@ describe('incremental and reproducible builds', () => {
   it('gives byte-identical output for two clean builds of one export', () => {
     expect(tree(join(work, 'again')).size).toBeGreaterThan(40);
     expect(twoCleanBuilds).toEqual([]);
+  });
+
+  it('restores its keyed pages when rebuilt from its cache with nothing changed', () => {
+    expect(unchangedRebuild.pages).toBeGreaterThan(40);
+    // Pages without a cache key (the dashboard, the lists, the failure index views) are always rendered.
+    expect(unchangedRebuild.renderedPages).toBeLessThan(unchangedRebuild.pages / 2);
   });
 
   it('rebuilds from its cache exactly what a clean build of the new export gives', () => {
