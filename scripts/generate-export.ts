@@ -1,5 +1,6 @@
 // Writes a realistic, deterministic Gerrit review export in both layouts:
 //   node scripts/generate-export.ts --changes 300 --out content/generated [--seed 1] [--layout mixed|seed|crop]
+//     [--start-date 2018-01-01] [--span-days 365]
 // Used for the bundled sample in content/ and for the benchmarks. Same options, same bytes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,8 @@ export interface GenerateOptions {
   seed?: number;
   layout?: 'seed' | 'crop' | 'mixed';
   startDate?: string;
+  /** Days over which the changes' first uploads are spread from `startDate`. Default: 365. */
+  spanDays?: number;
 }
 
 export interface GeneratedFile {
@@ -251,7 +254,7 @@ export function* generateExport(options: GenerateOptions): Generator<GeneratedFi
   const layoutOf = () =>
     options.layout === 'seed' || options.layout === 'crop' ? options.layout : rng.chance(0.3) ? 'crop' : 'seed';
   const start = Date.parse(`${options.startDate ?? '2018-01-01'}T08:00:00Z`);
-  const span = 365 * 24 * 3600 * 1000;
+  const span = (options.spanDays ?? 365) * 24 * 3600 * 1000;
   const jobs = new Map<string, JobState>();
   for (const project of projects) {
     for (const platform of [...platforms, 'clang_format'])
@@ -453,11 +456,12 @@ if (import.meta.main) {
       seed: { type: 'string', default: '1' },
       layout: { type: 'string', default: 'mixed' },
       'start-date': { type: 'string' },
+      'span-days': { type: 'string' },
     },
   });
   if (!values.out) {
     process.stderr.write(
-      'usage: node scripts/generate-export.ts --changes N --out DIR [--seed S] [--layout mixed|seed|crop]\n',
+      'usage: node scripts/generate-export.ts --changes N --out DIR [--seed S] [--layout mixed|seed|crop] [--start-date YYYY-MM-DD] [--span-days N]\n',
     );
     process.exit(2);
   }
@@ -469,6 +473,7 @@ if (import.meta.main) {
     seed: Number(values.seed),
     layout,
     ...(values['start-date'] ? { startDate: values['start-date'] } : {}),
+    ...(values['span-days'] ? { spanDays: Number(values['span-days']) } : {}),
   })) {
     const path = join(values.out, file.path);
     mkdirSync(dirname(path), { recursive: true });

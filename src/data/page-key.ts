@@ -14,7 +14,7 @@ export function changePageKey(report: Report, change: Change): string {
   for (const run of change.runs) {
     for (const failure of run.failures) {
       if (report.signatureByKey.get(failure.signature)?.flaky) flaky.push(failure.signature);
-      const mark = signatureMarks(report, failure.signature);
+      const mark = signatureBadges(report, failure.signature);
       if (mark) marks.add(`${failure.signature}\u0000${mark}`);
     }
   }
@@ -22,6 +22,21 @@ export function changePageKey(report: Report, change: Change): string {
     `${change.digest}\u0000${JSON.stringify(report.config)}\u0000${[...new Set(flaky)].sort().join('\u0000')}\u0000${[...marks].sort().join('\u0000')}`,
     16,
   );
+}
+
+/**
+ * What a change page shows of a signature beyond flaky: the badges of SignatureBadges.astro, no more. A
+ * signature's first occurrence and last sighting move with every new dump; keyed on them, one day's new dumps
+ * re-rendered every change page that shares a common signature.
+ */
+function signatureBadges(report: Report, signature: string): string {
+  const since = report.sinceBySignature.get(signature);
+  const known = report.knownIssues.get(signature);
+  if (!since && !known) return '';
+  return JSON.stringify([
+    since?.status ?? null,
+    known ? [known.issue.ticket, known.issue.status, known.regressed] : null,
+  ]);
 }
 
 /** The badges a signature gets beyond flaky: what changed since the previous build, and its known issue. */

@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadUserConfig } from '../../src/config/user-config.ts';
 import { createReport } from '../../src/data/create-report.ts';
-import { signatureHistoryKey } from '../../src/data/page-key.ts';
+import { changePageKey, signatureHistoryKey } from '../../src/data/page-key.ts';
 import { signatureCauses } from '../../src/data/signature-causes.ts';
 import { parseExport } from '../../src/lib/parse-export.ts';
-import type { SignatureEntry } from '../../src/lib/types.ts';
+import type { Change, SignatureEntry, SignatureSince } from '../../src/lib/types.ts';
 
 const seeds = fileURLToPath(new URL('../fixtures/seeds', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'review-reports-page-key-'));
@@ -34,5 +34,35 @@ describe('signatureHistoryKey', () => {
     );
     expect(signatureHistoryKey(after, entryOf(after))).not.toBe(signatureHistoryKey(before, entryOf(before)));
     expect(signatureHistoryKey(reportOf(seeds), entryOf(before))).toBe(signatureHistoryKey(before, entryOf(before)));
+  });
+});
+
+describe('changePageKey', () => {
+  const report = reportOf(seeds);
+  const change = report.model.changes.find((each) =>
+    each.runs.some((run) => run.failures.some((failure) => failure.signature === compile)),
+  ) as Change;
+  const since: SignatureSince = {
+    signature: compile,
+    status: 'back',
+    title: 'engine_testapp.cc:898',
+    kind: 'compile',
+    slug: 'x',
+    firstOccurrence: null,
+    lastSeen: '2018-01-01T00:00:00.000Z',
+  };
+  const withSince = (entry: SignatureSince) => ({
+    ...report,
+    sinceBySignature: new Map([...report.sinceBySignature, [compile, entry]]),
+  });
+
+  it('moves with a badge the page shows, not with what a new dump moves and the page does not show', () => {
+    const back = changePageKey(withSince(since), change);
+    expect(back).not.toBe(changePageKey(report, change));
+    // A day's new dumps move a signature's last sighting and first occurrence; its change pages show neither.
+    expect(changePageKey(withSince({ ...since, lastSeen: '2019-02-02T00:00:00.000Z', title: 'other' }), change)).toBe(
+      back,
+    );
+    expect(changePageKey(withSince({ ...since, status: 'new' }), change)).not.toBe(back);
   });
 });
