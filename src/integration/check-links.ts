@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 
 /** An internal link of the built site that leads nowhere. */
@@ -17,24 +17,28 @@ const idAttribute = /\sid="([^"]*)"/g;
  */
 export function checkLinks(root: string, base = '/'): BrokenLink[] {
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const pages = listFiles(root).filter((file) => file.endsWith('.html'));
+  const files = listFiles(root);
+  // Every file of the site is known from the listing: a link is looked up, not `stat`ed (70 calls a page).
+  const present = new Set(files);
+  const pages = files.filter((file) => file.endsWith('.html'));
+  // Each page is read once, for its ids and its links alike.
   const idsByPage = new Map<string, Set<string>>();
-  const ids = (page: string): Set<string> => {
-    let found = idsByPage.get(page);
-    if (!found) {
-      found = new Set();
-      const html = readFileSync(join(root, page), 'utf8');
-      for (const match of html.matchAll(idAttribute)) found.add(decodeEntities(match[1] as string));
-      idsByPage.set(page, found);
-    }
-    return found;
-  };
-
-  const broken: BrokenLink[] = [];
+  const linksByPage = new Map<string, string[]>();
   for (const page of pages) {
     const html = readFileSync(join(root, page), 'utf8');
-    for (const match of html.matchAll(attribute)) {
-      const href = decodeEntities(match[2] as string);
+    const ids = new Set<string>();
+    for (const match of html.matchAll(idAttribute)) ids.add(decodeEntities(match[1] as string));
+    idsByPage.set(page, ids);
+    linksByPage.set(
+      page,
+      Array.from(html.matchAll(attribute), (match) => match[2] as string),
+    );
+  }
+
+  const broken: BrokenLink[] = [];
+  for (const [page, links] of linksByPage) {
+    for (const raw of links) {
+      const href = decodeEntities(raw);
       if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
       const [pathPart = '', fragment] = href.split('#', 2);
       const path = pathPart.split('?')[0] as string;
@@ -50,12 +54,12 @@ export function checkLinks(root: string, base = '/'): BrokenLink[] {
       } else {
         target = posix.join(posix.dirname(page), path);
       }
-      const file = resolveFile(root, decodeURIComponentSafe(target));
+      const file = resolveFile(present, decodeURIComponentSafe(target));
       if (file === null) {
         broken.push({ page, href, reason: 'no such page' });
         continue;
       }
-      if (fragment && file.endsWith('.html') && !ids(file).has(decodeURIComponentSafe(fragment))) {
+      if (fragment && file.endsWith('.html') && !idsByPage.get(file)?.has(decodeURIComponentSafe(fragment))) {
         broken.push({ page, href, reason: 'no such anchor' });
       }
     }
@@ -63,14 +67,11 @@ export function checkLinks(root: string, base = '/'): BrokenLink[] {
   return broken;
 }
 
-function resolveFile(root: string, target: string): string | null {
-  const clean = target.replace(/^\/+/, '');
-  for (const candidate of [clean, posix.join(clean, 'index.html')]) {
-    try {
-      if (statSync(join(root, candidate)).isFile()) return candidate === '' ? 'index.html' : candidate;
-    } catch {
-      // Try the next form.
-    }
+function resolveFile(present: ReadonlySet<string>, target: string): string | null {
+  const normal = posix.normalize(target.replace(/^\/+/, '') || '.').replace(/\/$/, '');
+  const clean = normal === '.' ? '' : normal;
+  for (const candidate of [clean, clean === '' ? 'index.html' : `${clean}/index.html`]) {
+    if (present.has(candidate)) return candidate;
   }
   return null;
 }

@@ -13,6 +13,7 @@ import { buildSearchIndex } from './pagefind.ts';
 import type { BuildStats, SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
 import { verifyOutput } from './verify-output.ts';
+import { writeChangeFiles } from './write-change-files.ts';
 import { vitePluginSite } from './vite-plugin-site.ts';
 
 export type { BuildStats, SiteData } from './site-data.ts';
@@ -99,6 +100,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
         const out = fileURLToPath(dir);
         rmSync(join(out, 'pagefind'), { recursive: true, force: true });
         writeFileSync(join(out, 'highlight.css'), mergeHighlightCss(cacheDir, highlighter.css()));
+        writeChangeFiles(out, site.report().model);
         const problems = verifyOutput(out, site.report().model);
         if (problems.length > 0) {
           const shown = problems.slice(0, 20).map((problem) => `  ${problem.page}: missing ${problem.missing}`);
