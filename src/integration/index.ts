@@ -13,8 +13,8 @@ import { buildSearchIndex } from './pagefind.ts';
 import type { BuildStats, SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
 import { verifyOutput } from './verify-output.ts';
-import { writeChangeFiles } from './write-change-files.ts';
 import { vitePluginSite } from './vite-plugin-site.ts';
+import { writeChangeFiles } from './write-change-files.ts';
 
 export type { BuildStats, SiteData } from './site-data.ts';
 

@@ -14,7 +14,10 @@ function write(path: string, text: string): void {
 
 // Beside the site, a file that a link climbing out of it would reach: it must not count as a page of the site.
 writeFileSync(join(root, 'outside.html'), '');
-write('site/index.html', '<a href="/base/changes/I1/#m-1">ok</a> <a href="/base/">home</a> <a id="top" href="#top">t</a>');
+write(
+  'site/index.html',
+  '<a href="/base/changes/I1/#m-1">ok</a> <a href="/base/">home</a> <a id="top" href="#top">t</a>',
+);
 write(
   'site/changes/I1/index.html',
   [
