@@ -35,6 +35,16 @@ export function checkLinks(root: string, base = '/'): BrokenLink[] {
     );
   }
 
+  // Pages link the same few targets (the navigation, the signature pages): each is resolved once.
+  const resolved = new Map<string, string | null>();
+  const resolve = (target: string) => {
+    let file = resolved.get(target);
+    if (file === undefined) {
+      file = resolveFile(present, decodeURIComponentSafe(target));
+      resolved.set(target, file);
+    }
+    return file;
+  };
   const broken: BrokenLink[] = [];
   for (const [page, links] of linksByPage) {
     for (const raw of links) {
@@ -54,7 +64,7 @@ export function checkLinks(root: string, base = '/'): BrokenLink[] {
       } else {
         target = posix.join(posix.dirname(page), path);
       }
-      const file = resolveFile(present, decodeURIComponentSafe(target));
+      const file = resolve(target);
       if (file === null) {
         broken.push({ page, href, reason: 'no such page' });
         continue;
@@ -87,6 +97,7 @@ function listFiles(root: string, relative = ''): string[] {
 }
 
 function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&#x27;/g, "'")
@@ -96,6 +107,7 @@ function decodeEntities(text: string): string {
 }
 
 function decodeURIComponentSafe(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
