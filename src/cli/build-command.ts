@@ -136,7 +136,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   // Loaded only to build: Astro, Shiki and Pagefind are no part of `parse` or `check`.
   const { build } = await import('astro');
   const { astroConfig } = await import('../integration/astro-config.ts');
-  let stats: BuildStats = { renderedPages: 0, pages: 0, indexMs: 0, searchPages: 0 };
+  let stats: BuildStats = { renderedPages: 0, pages: 0, changeFilesReused: 0, indexMs: 0, searchPages: 0 };
   progress('rendering pages');
   // Astro bundles the pages it prerenders into `<cwd>/.astro/.prerender/` (when `out` is not under the working
   // directory) and deletes it after: two builds from one working directory would delete each other's bundle.
@@ -190,6 +190,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
     },
     pages: stats.pages,
     renderedPages: stats.renderedPages,
+    changeFilesReused: stats.changeFilesReused,
     outputBytes: directorySize(out),
     searchIndexBytes: directorySize(join(out, 'pagefind')),
   };

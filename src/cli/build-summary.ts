@@ -20,6 +20,8 @@ export interface BuildSummary {
   pages: number;
   /** Pages Astro rendered; the rest an incremental build restored from its cache. */
   renderedPages: number;
+  /** Per-change JSON files taken from the cache of an earlier build. */
+  changeFilesReused: number;
   outputBytes: number;
   searchIndexBytes: number;
 }

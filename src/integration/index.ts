@@ -14,9 +14,14 @@ import type { BuildStats, SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
 import { verifyOutput } from './verify-output.ts';
 import { vitePluginSite } from './vite-plugin-site.ts';
-import { writeChangeFiles } from './write-change-files.ts';
+import { changeFileBasis, writeChangeFiles } from './write-change-files.ts';
 
 export type { BuildStats, SiteData } from './site-data.ts';
+
+/** This package's version: a cached change file of another version is not reused. */
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** What the site is built from, and who hears how the build went. */
 export interface ReviewReportsOptions {
@@ -55,7 +60,7 @@ let sitesCreated = 0;
 export default function reviewReports(options: ReviewReportsOptions = {}): AstroIntegration {
   sitesCreated += 1;
   const siteId = `site-${sitesCreated}`;
-  const stats: BuildStats = { renderedPages: 0, pages: 0, indexMs: 0, searchPages: 0 };
+  const stats: BuildStats = { renderedPages: 0, pages: 0, changeFilesReused: 0, indexMs: 0, searchPages: 0 };
   const highlighter = createCodeHighlighter();
   let root = process.cwd();
   let report: Report | undefined;
@@ -100,7 +105,12 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
         const out = fileURLToPath(dir);
         rmSync(join(out, 'pagefind'), { recursive: true, force: true });
         writeFileSync(join(out, 'highlight.css'), mergeHighlightCss(cacheDir, highlighter.css()));
-        writeChangeFiles(out, site.report().model);
+        const built = site.report();
+        const changeFiles = writeChangeFiles(out, built.model, {
+          dir: join(cacheDir, 'change-json'),
+          basis: changeFileBasis(built.config, packageVersion),
+        });
+        stats.changeFilesReused = changeFiles.reused;
         const problems = verifyOutput(out, site.report().model);
         if (problems.length > 0) {
           const shown = problems.slice(0, 20).map((problem) => `  ${problem.page}: missing ${problem.missing}`);

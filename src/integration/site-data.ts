@@ -26,6 +26,8 @@ export interface BuildStats {
   renderedPages: number;
   /** Pages of the site. */
   pages: number;
+  /** Per-change JSON files taken from an earlier build's cache instead of written again. */
+  changeFilesReused: number;
   indexMs: number;
   searchPages: number;
 }

@@ -36,7 +36,7 @@ describe('incremental and reproducible builds', () => {
     runCli(['build', exportDir, '--out', join(work, out), '--cache-dir', join(work, cache), '--quiet', ...more]);
 
   let twoCleanBuilds: string[] = [];
-  let unchangedRebuild: { pages: number; renderedPages: number } = { pages: 0, renderedPages: 0 };
+  let unchangedRebuild = { pages: 0, renderedPages: 0, changeFilesReused: 0 };
 
   beforeAll(async () => {
     writeExport(exportDir, 12, 3);
@@ -78,6 +78,7 @@ describe('incremental and reproducible builds', () => {
     expect(unchangedRebuild.pages).toBeGreaterThan(40);
     // Pages without a cache key (the dashboard, the lists, the failure index views) are always rendered.
     expect(unchangedRebuild.renderedPages).toBeLessThan(unchangedRebuild.pages / 2);
+    expect(unchangedRebuild.changeFilesReused).toBe(12);
   });
 
   it('rebuilds from its cache exactly what a clean build of the new export gives', () => {
