@@ -30,8 +30,10 @@ export function classifyMessage(
   rules: readonly FailureRule[] = failureRules,
   settings: ReadSettings = defaultReadSettings,
 ): ClassifiedMessage {
-  const lines = text.split('\n');
-  const first = (lines[0] ?? '').trim();
+  // Only the first lines decide the kind: a bot verdict has hundreds more, which are not split here.
+  const firstEnd = text.indexOf('\n');
+  const first = (firstEnd < 0 ? text : text.slice(0, firstEnd)).trim();
+  const afterFirst = firstEnd < 0 ? text.length : firstEnd + 1;
   const result: ClassifiedMessage = { kind: 'comment', votes: [] };
 
   const upload = uploaded.exec(first);
@@ -43,19 +45,19 @@ export function classifyMessage(
     result.votes = readVotes(rest.replace(/\.$/, '')).votes;
   }
   const patchSet = upload ? null : patchSetLine.exec(first);
-  let rest = lines.slice(1);
+  // The first two lines of text after the header: `Patch Set 3: Cherry Picked` or an old-style `Patch Set 2:
+  // Looks good to me` keep their words as text.
+  const body: string[] = [];
   if (patchSet) {
     result.patchSet = Number(patchSet[1]);
     const header = readVotes(patchSet[2] ?? '');
     result.votes = header.votes;
-    // `Patch Set 3: Cherry Picked` or an old-style `Patch Set 2: Looks good to me` keep their words as text.
-    if (header.text) rest = [header.text, ...rest];
-  } else if (!upload) {
-    rest = lines;
+    if (header.text) body.push(header.text.trim());
+    firstNonBlank(text, afterFirst, 2, body);
+  } else {
+    firstNonBlank(text, upload ? afterFirst : 0, 2, body);
   }
 
-  // Only the first two lines of text decide the kind; a bot verdict has hundreds more.
-  const body = firstNonBlank(rest, 2);
   const count = body.length > 0 ? commentCount.exec(body[0] as string) : null;
   if (count) result.commentCount = Number(count[1]);
   const lead = (count ? body[1] : body[0]) ?? '';
@@ -86,35 +88,39 @@ export function classifyMessage(
   else if (restored.test(lead)) result.kind = 'restored';
   else if (reverted.test(lead)) result.kind = 'reverted';
   else if (result.votes.length > 0 && body.length === 0) result.kind = 'vote';
-  else if (removedVotes(lines).length > 0) {
-    result.kind = 'vote';
-    result.votes = removedVotes(lines);
+  else {
+    const removed = removedVotes(text, first);
+    if (removed.length > 0) {
+      result.kind = 'vote';
+      result.votes = removed;
+    }
   }
   return result;
 }
 
 /** Gerrit's `Removed Code-Review+2 by …` and `Removed the following votes:` lists (`* Verified-1 by …`). */
-function removedVotes(lines: readonly string[]): Vote[] {
-  const first = (lines[0] ?? '').trim();
+function removedVotes(text: string, first: string): Vote[] {
   const single = removedByLine.exec(first);
   if (single) return [{ label: single[1] as string, value: 0, removed: true }];
   if (!/^Removed the following votes:?$/i.test(first)) return [];
-  return lines
+  return text
+    .split('\n')
     .slice(1)
     .map((line) => removedListItem.exec(line.trim()))
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => ({ label: match[1] as string, value: 0, removed: true }));
 }
 
-function firstNonBlank(lines: readonly string[], wanted: number): string[] {
-  const found: string[] = [];
-  for (const line of lines) {
-    const trimmed = line.trim();
-    if (trimmed === '') continue;
-    found.push(trimmed);
-    if (found.length === wanted) break;
+/** Adds the next non-blank lines of `text` from offset `from`, trimmed, until `found` holds `wanted`. */
+function firstNonBlank(text: string, from: number, wanted: number, found: string[]): void {
+  let start = from;
+  while (found.length < wanted && start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const trimmed = text.slice(start, end).trim();
+    if (trimmed !== '') found.push(trimmed);
+    start = end + 1;
   }
-  return found;
 }
 
 function uploadKind(rest: string): UploadKind {

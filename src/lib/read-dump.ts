@@ -20,6 +20,7 @@ const messageHeader = /^message:[ \t]?(.*)$/is;
 const inlineLine = /^Line:\s*(\d+),\s*(.+?) -> ?(.*)$/s;
 const fileComment = /^File Comment:\s*(.+?) -> ?(.*)$/s;
 const mismatchedMarker = 'MISMATCHED INLINE COMMENT';
+const dash = 0x2d;
 
 /**
  * Reads the text of one export file into a dump: its commit message and its review messages, each with the
@@ -215,7 +216,9 @@ function buildMessage(body: string[], context: MessageContext): RawMessage {
 /** Lines without their end-of-line characters and trailing whitespace; a BOM at the start is dropped. */
 function splitLines(text: string): string[] {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lines = (start ? text.slice(start) : text).split(/\r\n|\n|\r/);
+  const body = start ? text.slice(start) : text;
+  // Most exports end lines with \n alone: a plain split is several times faster than the regex one.
+  const lines = body.includes('\r') ? body.split(/\r\n|\n|\r/) : body.split('\n');
   for (let k = 0; k < lines.length; k++) lines[k] = (lines[k] as string).trimEnd();
   if (lines.length > 0 && lines.at(-1) === '') lines.pop();
   return lines;
@@ -233,7 +236,9 @@ function isHeader(lines: string[], i: number): boolean {
 
 /** A dash line followed (after blank lines) by a message header or by the end of the file. */
 function isSeparator(lines: string[], i: number): boolean {
-  if (!separator.test(lines[i] as string)) return false;
+  const line = lines[i] as string;
+  // Every line of a message body is asked; the first character rules out almost all of them.
+  if (line.charCodeAt(0) !== dash || !separator.test(line)) return false;
   const next = skipBlank(lines, i + 1);
   return next >= lines.length || isHeader(lines, next);
 }
