@@ -99,7 +99,8 @@ function assembleChange(
       if (dump.layout.startsWith('gerrit-')) pinPositions(classified, raw.position);
       const message: Message = {
         ...classified,
-        id: `m-${key.slice(0, 12)}`,
+        // A join is one flat string; a template literal would be a cons string pinning the whole key.
+        id: ['m-', key.slice(0, 12)].join(''),
         author: raw.author,
         date: raw.date,
         text: raw.text,

@@ -28,7 +28,9 @@ export function parseJobUrl(url: string): JobUrl | null {
       .filter((segment) => segment !== '')
       .map(decodeSegment)
       .join('/');
-    return { name, build: Number(jenkins[3]), url: `${jenkins[1]}/` };
+    // A join is one flat string of its own: a template literal would keep the matched line alive through a cons
+    // string, for every run of the model.
+    return { name, build: Number(jenkins[3]), url: [jenkins[1], '/'].join('') };
   }
   const zuul = zuulBuild.exec(trimmed);
   if (zuul) return { build: (zuul[2] as string).toLowerCase(), url: zuul[1] as string };
