@@ -1,4 +1,5 @@
 import { parseDate } from './parse-date.ts';
+import { ownString } from './own-string.ts';
 import { parseDescription } from './parse-description.ts';
 import { trimBlankLines } from './trim-blank-lines.ts';
 import type { Dump, DumpLayout, InlineComment, RawMessage, Warning } from './types.ts';
@@ -90,7 +91,7 @@ export function readDump(text: string, file: string): ReadDumpResult {
     const headerOk = isHeader(lines, i);
     let bodyStart = i;
     if (headerOk) {
-      author = (authorHeader.exec(lines[i] as string) as RegExpExecArray)[1]?.trim() ?? '';
+      author = ownString((authorHeader.exec(lines[i] as string) as RegExpExecArray)[1]?.trim() ?? '');
       rawDate = (dateHeader.exec(lines[i + 1] as string) as RegExpExecArray)[1]?.trim() ?? '';
       i += 2;
       bodyStart = i;
@@ -205,12 +206,17 @@ function buildMessage(body: string[], context: MessageContext): RawMessage {
     author: context.author,
     date: context.date,
     rawDate: context.rawDate,
-    text: trimBlankLines(textLines).join('\n'),
+    text: messageText(trimBlankLines(textLines)),
     textLine: context.bodyLine + Math.max(leading, 0) + (mismatched ? 1 : 0),
     inlineComments,
     mismatched,
     position: { file, line: context.line },
   };
+}
+
+/** A message's lines as one text: a join of several is a new string, a single line is a view into the file. */
+function messageText(lines: readonly string[]): string {
+  return lines.length === 1 ? ownString(lines[0] as string) : lines.join('\n');
 }
 
 /** Lines without their end-of-line characters and trailing whitespace; a BOM at the start is dropped. */

@@ -1,0 +1,12 @@
+import { boundedMemo } from './bounded-memo.ts';
+
+/**
+ * A string equal to `text` that keeps nothing else alive. V8 cuts a substring (a regex group, a line of a split)
+ * as a view into its parent: a 14-character author name read from a dump would keep the whole file's text in the
+ * heap for as long as the model holds the name. The copy is shared by every equal input seen recently, so the
+ * authors and one-line messages that recur across dumps are held once.
+ */
+export const ownString: (text: string) => string = boundedMemo(
+  // JSON round-trips every string exactly (lone surrogates too) and `JSON.parse` builds a new flat string.
+  (text) => JSON.parse(JSON.stringify(text)) as string,
+);
