@@ -2,6 +2,7 @@ import { extractBuild } from './extract-build.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { matchVerdict } from './match-verdict.ts';
+import { ownString } from './own-string.ts';
 import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import type { ClassifiedMessage, SourcePosition, UploadKind, Vote } from './types.ts';
 
@@ -143,12 +144,13 @@ function readVotes(line: string): { votes: Vote[]; text: string } {
     const token = (tokens[k] as string).replace(/[.,]$/, '');
     const vote = voteToken.exec(token);
     if (vote) {
-      votes.push({ label: vote[1] as string, value: Number(vote[2]), removed: false });
+      // Labels recur on every vote of an export: one shared string each instead of one per vote.
+      votes.push({ label: ownString(vote[1] as string), value: Number(vote[2]), removed: false });
       continue;
     }
     const removed = removedVote.exec(token);
     if (removed) {
-      votes.push({ label: removed[1] as string, value: 0, removed: true });
+      votes.push({ label: ownString(removed[1] as string), value: 0, removed: true });
       continue;
     }
     break;
