@@ -38,6 +38,8 @@ export function parseJobUrl(url: string): JobUrl | null {
 }
 
 function decodeSegment(segment: string): string {
+  // Only a `%` escape decodes to something else; most job names have none.
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
