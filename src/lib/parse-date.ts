@@ -23,7 +23,22 @@ export function parseDate(text: string): string | null {
     const two = (value: number) => String(value).padStart(2, '0');
     // One join makes one flat string; a template literal makes a tree of concatenations (V8 cons strings), kept
     // for every message of the model and copied by every garbage collection until something flattens it.
-    return [y, '-', mo, '-', d, 'T', two(hour), ':', two(minute), ':', two(second), '.', String(millis).padStart(3, '0'), 'Z'].join('');
+    return [
+      y,
+      '-',
+      mo,
+      '-',
+      d,
+      'T',
+      two(hour),
+      ':',
+      two(minute),
+      ':',
+      two(second),
+      '.',
+      String(millis).padStart(3, '0'),
+      'Z',
+    ].join('');
   }
   let time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   const check = new Date(time);

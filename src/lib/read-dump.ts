@@ -1,5 +1,5 @@
-import { parseDate } from './parse-date.ts';
 import { ownString } from './own-string.ts';
+import { parseDate } from './parse-date.ts';
 import { parseDescription } from './parse-description.ts';
 import { trimBlankLines } from './trim-blank-lines.ts';
 import type { Dump, DumpLayout, InlineComment, RawMessage, Warning } from './types.ts';
