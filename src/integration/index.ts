@@ -9,6 +9,8 @@ import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
 import { createCodeHighlighter } from '../render/highlight-code.ts';
+import { digestFiles } from './digest-files.ts';
+import { openPageCache, type PageCache } from './page-cache.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import type { BuildStats, SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
@@ -21,6 +23,10 @@ export type { BuildStats, SiteData } from './site-data.ts';
 /** This package's version: a cached change file of another version is not reused. */
 const packageVersion = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+/** Astro's, for the page cache: another Astro may render the same templates into other bytes. */
+const astroVersion = (
+  JSON.parse(readFileSync(new URL(import.meta.resolve('astro/package.json')), 'utf8')) as { version: string }
 ).version;
 
 /** What the site is built from, and who hears how the build went. */
@@ -52,8 +58,7 @@ export interface ReviewReportsOptions {
  */
 /**
  * Builds in this process so far. A site's id is written into `virtual:review-reports/site`, which every page
- * depends on: Astro's incremental build skips a page only when its module graph hashes the same, so the id
- * must be the same from one build to the next (a random one re-rendered every page of every build).
+ * depends on: the same from one build to the next, so that the bundle, and its asset names, are too.
  */
 let sitesCreated = 0;
 
@@ -65,6 +70,10 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
   let root = process.cwd();
   let report: Report | undefined;
   let cacheDir = '';
+  let building = false;
+  let outDir = '';
+  /** Only a build keeps pages: the dev server must render every page it is asked for. */
+  let pageCache: PageCache | null = null;
   const site: SiteData = {
     report: () => {
       if (report) return report;
@@ -80,6 +89,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
     },
     highlighter,
     searchShards: options.searchShards ?? [],
+    keptPage: (page, key) => pageCache?.restore(page, key) ?? false,
     notePage: () => {
       stats.renderedPages++;
       if (stats.renderedPages % 1000 === 0) options.onProgress?.(stats.renderedPages);
@@ -88,13 +98,32 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
   return {
     name: 'review-reports',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ config, command, updateConfig }) => {
         root = fileURLToPath(config.root);
+        building = command === 'build';
         siteRegistry.set(siteId, site);
         updateConfig({ vite: { plugins: [vitePluginSite(siteId)] } });
       },
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'review-reports');
+        if (building) {
+          // Besides a page's own key (its data, see data/page-key.ts), what decides its bytes: the code that renders
+          // it, the URLs it links with, and the versions.
+          const basis = JSON.stringify([
+            packageVersion,
+            astroVersion,
+            digestFiles([fileURLToPath(config.srcDir), fileURLToPath(config.publicDir)]),
+            config.base,
+            config.site ?? null,
+            config.trailingSlash,
+            config.build.format,
+          ]);
+          pageCache = openPageCache(join(cacheDir, 'pages'), basis);
+          outDir = fileURLToPath(config.outDir);
+        }
+      },
+      'astro:build:start': () => {
+        pageCache?.prepare(outDir);
       },
       'astro:server:done': () => {
         siteRegistry.delete(siteId);
@@ -105,6 +134,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
         const out = fileURLToPath(dir);
         rmSync(join(out, 'pagefind'), { recursive: true, force: true });
         writeFileSync(join(out, 'highlight.css'), mergeHighlightCss(cacheDir, highlighter.css()));
+        const placed = pageCache?.finish(out) ?? { restored: 0, stored: 0 };
         const built = site.report();
         const changeFiles = writeChangeFiles(out, built.model, {
           dir: join(cacheDir, 'change-json'),
@@ -123,7 +153,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
         logger.info(`indexed ${indexed.pages} pages for search`);
         stats.indexMs = performance.now() - started;
         stats.searchPages = indexed.pages;
-        stats.pages = pages.length;
+        stats.pages = pages.length + placed.restored;
         siteRegistry.delete(siteId);
         options.onStats?.({ ...stats });
       },

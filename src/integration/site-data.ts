@@ -16,13 +16,19 @@ export interface SiteData {
    * the search page merges the other shards' indexes. Empty for a site of one shard.
    */
   searchShards: readonly string[];
+  /**
+   * Whether the page at `page` (in the output folder: `changes/<slug>/index.html`) with the incremental-build
+   * key `key` is kept from an earlier build and placed by the integration: its route leaves it out. Always
+   * false outside a build and without a cache.
+   */
+  keptPage(page: string, key: string): boolean;
   /** Called once by every rendered page, for the build's statistics and progress. */
   notePage(): void;
 }
 
 /** What a build reports back through the integration when it is done. */
 export interface BuildStats {
-  /** Pages rendered by this build (not restored from the incremental-build cache). */
+  /** Pages rendered by this build (not taken from the page cache). */
   renderedPages: number;
   /** Pages of the site. */
   pages: number;
