@@ -136,20 +136,23 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
         writeFileSync(join(out, 'highlight.css'), mergeHighlightCss(cacheDir, highlighter.css()));
         const placed = pageCache?.finish(out) ?? { restored: 0, stored: 0 };
         const built = site.report();
-        const changeFiles = writeChangeFiles(out, built.model, {
-          dir: join(cacheDir, 'change-json'),
-          basis: changeFileBasis(built.config, packageVersion),
-        });
-        stats.changeFilesReused = changeFiles.reused;
-        const problems = verifyOutput(out, site.report().model);
-        if (problems.length > 0) {
-          const shown = problems.slice(0, 20).map((problem) => `  ${problem.page}: missing ${problem.missing}`);
-          throw new Error(
-            `internal error: the built site lost ${problems.length} items of the parsed export:\n${shown.join('\n')}\nPlease report this as a bug in review-reports.`,
-          );
-        }
         const started = performance.now();
-        const indexed = await buildSearchIndex(out);
+        // Pagefind reads the pages in its own process; the per-change files (not pages: it skips them) are written
+        // and the whole site is checked meanwhile, on this thread, which would otherwise only wait.
+        const indexed = await buildSearchIndex(out, () => {
+          const changeFiles = writeChangeFiles(out, built.model, {
+            dir: join(cacheDir, 'change-json'),
+            basis: changeFileBasis(built.config, packageVersion),
+          });
+          stats.changeFilesReused = changeFiles.reused;
+          const problems = verifyOutput(out, built.model);
+          if (problems.length > 0) {
+            const shown = problems.slice(0, 20).map((problem) => `  ${problem.page}: missing ${problem.missing}`);
+            throw new Error(
+              `internal error: the built site lost ${problems.length} items of the parsed export:\n${shown.join('\n')}\nPlease report this as a bug in review-reports.`,
+            );
+          }
+        });
         logger.info(`indexed ${indexed.pages} pages for search`);
         stats.indexMs = performance.now() - started;
         stats.searchPages = indexed.pages;
