@@ -136,7 +136,14 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   // Loaded only to build: Astro, Shiki and Pagefind are no part of `parse` or `check`.
   const { build } = await import('astro');
   const { astroConfig } = await import('../integration/astro-config.ts');
-  let stats: BuildStats = { renderedPages: 0, pages: 0, changeFilesReused: 0, indexMs: 0, searchPages: 0 };
+  let stats: BuildStats = {
+    renderedPages: 0,
+    pages: 0,
+    changeFilesReused: 0,
+    indexMs: 0,
+    searchPages: 0,
+    searchIndex: 'full',
+  };
   progress('rendering pages');
   // Astro bundles the pages it prerenders into `<cwd>/.astro/.prerender/` (when `out` is not under the working
   // directory) and deletes it after: two builds from one working directory would delete each other's bundle.

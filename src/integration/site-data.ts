@@ -35,5 +35,8 @@ export interface BuildStats {
   /** Per-change JSON files taken from an earlier build's cache instead of written again. */
   changeFilesReused: number;
   indexMs: number;
+  /** Pages Pagefind indexed in this build. */
   searchPages: number;
+  /** How the search index was made: the whole site, the cached index, or the cached one and the changed pages. */
+  searchIndex: 'full' | 'base' | 'delta';
 }
