@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium() && !inCI())('search after a rebuild that indexed 
         { stdout: () => {}, stderr: () => {} },
       );
       sites[name] = served.url ?? '';
-      closers.push(served.close);
+      if (served.close) closers.push(served.close);
     }
     browser = await launchChromium();
   }, 600_000);
