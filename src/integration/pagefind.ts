@@ -20,6 +20,8 @@ export async function buildSearchIndex(
   try {
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     const adding = index.addDirectory({ path: root });
+    // Awaited below; when `whileReading` throws instead, closing Pagefind rejects it, and that is no news.
+    adding.catch(() => {});
     // One turn of the event loop sends the request; Pagefind then works on its own while the caller does.
     await new Promise((resolve) => setImmediate(resolve));
     whileReading();

@@ -24,7 +24,14 @@ describe('the data path from the caller through Astro', () => {
       shards: '[&quot;/a/&quot;,&quot;/b/&quot;]',
       htmlPages: 31,
       // Every page counted on the integration's own record: the pages' module instance is the integration's.
-      stats: { renderedPages: 31, pages: 31, changeFilesReused: 0, indexMs: result.stats.indexMs, searchPages: 31 },
+      stats: {
+        renderedPages: 31,
+        pages: 31,
+        changeFilesReused: 0,
+        indexMs: result.stats.indexMs,
+        searchPages: 31,
+        searchIndex: 'full',
+      },
       // The build's entry is gone once it is done.
       registeredAfter: 0,
     });
