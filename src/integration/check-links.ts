@@ -35,7 +35,8 @@ export function checkLinks(root: string, base = '/', files: readonly string[] = 
     );
   }
 
-  // Pages link the same few targets (the navigation, the signature pages): each is resolved once.
+  // Pages link the same few targets (the navigation, the signature pages): each file is resolved once, and each
+  // link that means the same on every page (absolute or external, ~70 a page) is worked out once for the site.
   const resolved = new Map<string, string | null>();
   const resolve = (target: string) => {
     let file = resolved.get(target);
@@ -45,36 +46,57 @@ export function checkLinks(root: string, base = '/', files: readonly string[] = 
     }
     return file;
   };
+  const anywhere = new Map<string, Destination>();
+  const destination = (raw: string, page: string): Destination => {
+    const known = anywhere.get(raw);
+    if (known) return known;
+    const href = decodeEntities(raw);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) {
+      const external: Destination = { href, external: true, file: null, fragment: undefined };
+      anywhere.set(raw, external);
+      return external;
+    }
+    const [pathPart = '', fragment] = href.split('#', 2);
+    const path = pathPart.split('?')[0] as string;
+    const found = (file: string | null): Destination => ({
+      href,
+      external: false,
+      file,
+      fragment: fragment ? decodeURIComponentSafe(fragment) : undefined,
+    });
+    if (path === '') return found(resolve(page));
+    if (!path.startsWith('/')) return found(resolve(posix.join(posix.dirname(page), path)));
+    const absolute = found(
+      path.startsWith(prefix) || `${path}/` === prefix ? resolve(path.slice(prefix.length)) : null,
+    );
+    anywhere.set(raw, absolute);
+    return absolute;
+  };
   const broken: BrokenLink[] = [];
   for (const [page, links] of linksByPage) {
     for (const raw of links) {
-      const href = decodeEntities(raw);
-      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
-      const [pathPart = '', fragment] = href.split('#', 2);
-      const path = pathPart.split('?')[0] as string;
-      let target: string;
-      if (path === '') {
-        target = page;
-      } else if (path.startsWith('/')) {
-        if (!path.startsWith(prefix) && `${path}/` !== prefix) {
-          broken.push({ page, href, reason: 'no such page' });
-          continue;
-        }
-        target = path.slice(prefix.length);
-      } else {
-        target = posix.join(posix.dirname(page), path);
-      }
-      const file = resolve(target);
+      const { href, external, file, fragment } = destination(raw, page);
+      if (external) continue;
       if (file === null) {
         broken.push({ page, href, reason: 'no such page' });
         continue;
       }
-      if (fragment && file.endsWith('.html') && !idsByPage.get(file)?.has(decodeURIComponentSafe(fragment))) {
+      if (fragment && file.endsWith('.html') && !idsByPage.get(file)?.has(fragment)) {
         broken.push({ page, href, reason: 'no such anchor' });
       }
     }
   }
   return broken;
+}
+
+/** Where a link of a page leads: `file` is the site's file it names, `null` for none. */
+interface Destination {
+  /** The link as written, entities decoded. */
+  href: string;
+  external: boolean;
+  file: string | null;
+  /** The `#fragment`, percent-decoded. */
+  fragment: string | undefined;
 }
 
 function resolveFile(present: ReadonlySet<string>, target: string): string | null {
