@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { manifestFile, readOutputManifest } from './read-output-manifest.ts';
 
 /**
- * File-system calls in flight at once. On a VM where each costs 0.1–0.5 ms, mostly waiting in the kernel, the
- * thread pool's four threads overlap the waits: 33k unlinks took 1.7 s instead of 2.9–4.3 s one at a time
- * (`npm run bench:publish`). More in flight only queue in libuv.
+ * File-system calls in flight at once. Where each costs 0.1–0.5 ms, mostly waiting in the kernel, the thread
+ * pool's threads overlap the waits: a replaced site of the 10k shape (32k files, 11k folders) was emptied in a
+ * median 2.7 s with 16 in flight, 4.0 s with 4 or 64, and 6.5 s one synchronous call at a time (3 runs each).
  */
 const inFlight = 16;
 
