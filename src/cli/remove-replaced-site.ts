@@ -24,30 +24,25 @@ export async function removeReplacedSite(replaced: string, out: string): Promise
   const ours = readOutputManifest(replaced) ?? new Set<string>();
   const limit = limiter(inFlight);
   let manifest = false;
+  // Promise chains, not an async function per entry: fewer promises per file, for 32k files.
   const walk = async (relative: string): Promise<number> => {
     const entries = await limit(() => readdir(join(replaced, relative), { withFileTypes: true }));
-    const kept = await Promise.all(
-      entries.map(async (entry) => {
-        const path = relative ? `${relative}/${entry.name}` : entry.name;
-        const here = join(replaced, path);
-        if (entry.isDirectory()) {
-          const inside = await walk(path);
-          if (inside === 0) await limit(() => rmdir(here));
-          return inside;
-        }
-        if (path === manifestFile) {
-          manifest = true;
-          return 0;
-        }
-        // `isCopy` runs only for files the manifest does not list (the user's): rare, so it stays simple.
-        if (ours.has(path) || isCopy(here, join(out, path))) {
-          await limit(() => unlink(here));
-          return 0;
-        }
-        return 1;
-      }),
-    );
-    return kept.reduce((sum, count) => sum + count, 0);
+    let kept = 0;
+    const inside: Array<Promise<number>> = [];
+    for (const entry of entries) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      const here = join(replaced, path);
+      if (entry.isDirectory()) {
+        inside.push(walk(path).then((count) => (count === 0 ? limit(() => rmdir(here)).then(() => 0) : count)));
+      } else if (path === manifestFile) {
+        manifest = true;
+      } else if (ours.has(path) || isCopy(here, join(out, path))) {
+        // `isCopy` runs only for files the manifest does not list (the user's): rare, so it stays synchronous.
+        inside.push(limit(() => unlink(here)).then(() => 0));
+      } else kept++;
+    }
+    for (const count of await Promise.all(inside)) kept += count;
+    return kept;
   };
   const kept = await walk('');
   if (manifest) await unlink(join(replaced, manifestFile));
@@ -61,18 +56,24 @@ function limiter(size: number): <T>(task: () => Promise<T>) => Promise<T> {
   // A queue read from `head` on: `shift()` on an array of 30k waiting tasks would move them all each time.
   const waiting: Array<(() => void) | undefined> = [];
   let head = 0;
-  return async (task) => {
-    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting[head];
-      if (next) {
-        waiting[head++] = undefined;
-        next();
-      } else running--;
+  const done = () => {
+    const next = waiting[head];
+    if (next) {
+      waiting[head++] = undefined;
+      next();
+    } else running--;
+  };
+  const run = <T>(task: () => Promise<T>): Promise<T> => {
+    const result = task();
+    result.then(done, done);
+    return result;
+  };
+  return <T>(task: () => Promise<T>) => {
+    if (running < size) {
+      running++;
+      return run(task);
     }
+    return new Promise<T>((resolve, reject) => waiting.push(() => run(task).then(resolve, reject)));
   };
 }
 
