@@ -5,7 +5,7 @@ import { type UserConfig, userReadSettings, userRules } from '../config/user-con
 import type { BuildStats } from '../integration/site-data.ts';
 import { FAILURE_RULES_VERSION, failureRules } from '../lib/failure-rules.ts';
 import type { KnownIssue, PreviousBuild } from '../lib/types.ts';
-import { type BuildSummary, directorySize, formatSummary, summarizeModel } from './build-summary.ts';
+import { type BuildSummary, formatSummary, summarizeModel } from './build-summary.ts';
 import type { ClaimOptions } from './claim-output-dir.ts';
 import { loadConfigOption } from './load-config-option.ts';
 import { type OpenOutput, openOutput } from './open-output.ts';
@@ -153,7 +153,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   mkdirSync(workDirs, { recursive: true });
   removeAbandonedWorkDirs(workDirs);
   const workDir = mkdtempSync(join(workDirs, `${process.pid}-`));
-  const out = output.stage();
+  const out = await output.stage();
   process.chdir(workDir);
   try {
     await build(
@@ -185,6 +185,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   }
 
   const finished = performance.now();
+  const { outputBytes, searchIndexBytes } = await output.publish(options.base ?? '/');
   const summary: BuildSummary = {
     export: exportDir,
     out: output.claim.out,
@@ -198,10 +199,9 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
     pages: stats.pages,
     renderedPages: stats.renderedPages,
     changeFilesReused: stats.changeFilesReused,
-    outputBytes: directorySize(out),
-    searchIndexBytes: directorySize(join(out, 'pagefind')),
+    outputBytes,
+    searchIndexBytes,
   };
-  output.publish(options.base ?? '/');
   // Only a published build is remembered: a killed one must not become what the next build compares with.
   if (remembered) rememberBuild(remembered, model);
   progress(formatSummary(summary));

@@ -1,5 +1,3 @@
-import { type Dirent, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ReportModel, WarningCode } from '../lib/types.ts';
 
 /** What a build did, for the log and for `--json-summary`. */
@@ -40,23 +38,6 @@ export function summarizeModel(model: ReportModel) {
     flaky: model.signatures.filter((entry) => entry.flaky).length,
     warnings,
   };
-}
-
-/** Total size of the files under a directory. */
-export function directorySize(dir: string): number {
-  let total = 0;
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) total += directorySize(path);
-    else if (entry.isFile()) total += statSync(path).size;
-  }
-  return total;
 }
 
 export function formatSummary(summary: BuildSummary): string {

@@ -2,18 +2,31 @@ import { rmSync } from 'node:fs';
 import { checkLinks } from '../integration/check-links.ts';
 import { type ClaimOptions, claimOutputDir, type OutputClaim } from './claim-output-dir.ts';
 import { createStagingDir } from './create-staging-dir.ts';
+import { listSiteFiles } from './list-site-files.ts';
 import type { CommandIo } from './parse-command.ts';
-import { type Publication, publishSite } from './publish-site.ts';
+import { publishSite } from './publish-site.ts';
 import { recoverSite } from './recover-site.ts';
+import { removeReplacedSite } from './remove-replaced-site.ts';
+import { type SiteSize, siteSize } from './site-size.ts';
 import { stopOnSignal } from './stop-on-signal.ts';
+
+/** What publishing did, with the size figures of the published site (its files the manifest lists). */
+export interface Publication extends SiteSize {
+  /** Files the new site's manifest lists. */
+  files: number;
+  /** Files of the user's carried over from the previous `--out`. */
+  kept: number;
+  /** The replaced site's folder, when it still holds files that are not review-reports' (the new site replaced them). */
+  leftOver: string | null;
+}
 
 /** A build's hold on its `--out`, from the claim to the swap. */
 export interface OpenOutput {
   claim: OutputClaim;
   /** Clears what killed builds left, then makes the folder this build assembles the site in. */
-  stage: () => string;
-  /** Checks the assembled site's links, then swaps it in. */
-  publish: (base: string) => Publication;
+  stage: () => Promise<string>;
+  /** Checks the assembled site's links, then swaps it in and empties the replaced site. */
+  publish: (base: string) => Promise<Publication>;
   /** Removes the assembling folder if it was not published, and stops watching for signals. */
   close: () => void;
 }
@@ -44,30 +57,44 @@ export function openOutput(out: string, options: ClaimOptions & { quiet: boolean
   };
   return {
     claim,
-    stage: () => {
-      const recovery = recoverSite(claim.out);
+    stage: async () => {
+      const recovery = await recoverSite(claim.out);
       if (recovery.restored) note(`put back the site a killed build had moved to ${recovery.restored}`);
       if (recovery.removed > 0) note(`removed ${recovery.removed} work folders of killed builds`);
       for (const kept of recovery.kept) io.stderr(`review-reports: kept ${kept}: ${keptWhy}\n`);
       staging = createStagingDir(claim.out);
       return staging;
     },
-    publish: (base) => {
+    publish: async (base) => {
       if (!staging) throw new Error('publish before stage');
       note('checking the site');
-      const broken = checkLinks(staging, base);
+      // One walk of the site for the link check, the size figures and the manifest; nothing writes to it meanwhile.
+      const files = listSiteFiles(staging);
+      const broken = checkLinks(
+        staging,
+        base,
+        files.filter((file) => file.regular).map((file) => file.path),
+      );
       if (broken.length > 0) {
         const shown = broken.slice(0, 20).map((link) => `  ${link.page}: ${link.href} (${link.reason})`);
         throw new Error(
           `internal error: the built site has ${broken.length} broken links:\n${shown.join('\n')}\nNothing was published. Please report this as a bug in review-reports.`,
         );
       }
-      const publication = publishSite(staging, claim);
+      const size = siteSize(staging, files);
+      // From the link check to the second rename of the swap nothing awaits: a signal lands before or after it.
+      const swap = publishSite(
+        staging,
+        claim,
+        files.map((file) => file.path),
+      );
       staging = null;
       published = true;
-      if (publication.kept > 0) note(`kept ${publication.kept} files in ${out} that review-reports did not write`);
-      if (publication.leftOver) io.stderr(`review-reports: kept ${publication.leftOver}: ${keptWhy}\n`);
-      return publication;
+      if (swap.kept > 0) note(`kept ${swap.kept} files in ${out} that review-reports did not write`);
+      const leftOver =
+        swap.replaced !== null && (await removeReplacedSite(swap.replaced, claim.out)) > 0 ? swap.replaced : null;
+      if (leftOver) io.stderr(`review-reports: kept ${leftOver}: ${keptWhy}\n`);
+      return { files: swap.files, kept: swap.kept, leftOver, ...size };
     },
     close: () => {
       abandon();

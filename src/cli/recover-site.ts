@@ -19,7 +19,7 @@ export interface Recovery {
  * work folders of builds whose process is gone. An assembling folder goes only when it has our manifest (we
  * made it); a replaced site only down to what `removeReplacedSite` can prove is no loss.
  */
-export function recoverSite(out: string): Recovery {
+export async function recoverSite(out: string): Promise<Recovery> {
   const dirs = siteWorkDirs(out);
   const recovery: Recovery = { restored: null, removed: 0, kept: [] };
   let names: string[];
@@ -44,7 +44,7 @@ export function recoverSite(out: string): Recovery {
       if (!existsSync(join(dir.path, manifestFile))) continue;
       rmSync(dir.path, { recursive: true, force: true });
       recovery.removed++;
-    } else if (removeReplacedSite(dir.path, out) === 0) recovery.removed++;
+    } else if ((await removeReplacedSite(dir.path, out)) === 0) recovery.removed++;
     else recovery.kept.push(dir.path);
   }
   return recovery;

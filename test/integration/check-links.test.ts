@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/integration/check-links.ts';
 
@@ -43,5 +44,73 @@ describe('checkLinks', () => {
       { page: 'changes/I1/index.html', href: '../../../outside.html', reason: 'no such page' },
       { page: 'changes/I1/index.html', href: '/base/changes/I1/#m-1&x', reason: 'no such anchor' },
     ]);
+  });
+});
+
+describe('checkLinks on the bytes of a page', () => {
+  const site = join(root, 'bytes');
+  const page = (bytes: Buffer) => {
+    rmSync(site, { recursive: true, force: true });
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'index.html'), bytes);
+    return checkLinks(site, '/base/');
+  };
+
+  it('finds links and ids after any whitespace, in any text, as in the decoded page', () => {
+    const html = [
+      '<p id="x\u00e9">',
+      '<a\u00a0href="/elsewhere/\u00e9">',
+      '<a\u3000href="#x\u00e9">',
+      '<a\u2028href="#nope">',
+      // Not whitespace: "à" ends in the byte of U+00A0's second half, and U+200B is no space for `\s`.
+      '<a \u00e0href="/not-a-link/">',
+      '<a\u200bhref="/not-a-link/">',
+    ].join('');
+    expect(page(Buffer.from(html))).toEqual([
+      { page: 'index.html', href: '/elsewhere/\u00e9', reason: 'no such page' },
+      { page: 'index.html', href: '#nope', reason: 'no such anchor' },
+    ]);
+    expect(page(Buffer.concat([Buffer.from(' href="/x/'), Buffer.from([0xe2, 0x80]), Buffer.from('"')]))).toEqual([
+      { page: 'index.html', href: '/x/\ufffd', reason: 'no such page' },
+    ]);
+  });
+
+  it('reads every page as the text it decodes to (property)', () => {
+    const pieces = [
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u200a',
+      '\u200b',
+      '\u2028',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+      '\u00e0',
+      '\u00c2',
+      '\u20ac',
+      'x',
+      '"',
+      '<a',
+      'href="/elsewhere/',
+      'src="/elsewhere/',
+    ].map((text) => Buffer.from(text));
+    const bytes = [[0xe2, 0x80], [0xc2], [0xa0], [0xe3, 0x80], [0xef, 0xbb], [0xff], [0x80]].map((b) => Buffer.from(b));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...bytes), { maxLength: 40 }), (parts) => {
+        const buffer = Buffer.concat(parts);
+        // What the check found in the decoded text: every link here leads outside the base.
+        const expected = Array.from(buffer.toString('utf8').matchAll(/\s(href|src)="([^"]*)"/g), (match) => ({
+          page: 'index.html',
+          href: match[2] as string,
+          reason: 'no such page',
+        }));
+        expect(page(buffer)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
