@@ -25,6 +25,9 @@ interface Summary {
   jobRuns: number;
   failures: number;
   pages: number;
+  renderedPages: number;
+  searchIndex: string;
+  searchPages: number;
   outputBytes: number;
   searchIndexBytes: number;
 }
@@ -135,9 +138,10 @@ for (const size of sizes) {
   }
   const first = (cold[0] as Measured).summary;
 
-  const results = allureResultsDir(source, size);
   const allureOut = join(benchDir, 'allure-report', String(size));
+  // Allure's input is one file per job run (a million at 50k): written only when Allure runs.
   const allureRuns = Array.from({ length: process.env.BENCH_ALLURE === '0' ? 0 : count }, () => {
+    const results = allureResultsDir(source, size);
     rmSync(allureOut, { recursive: true, force: true });
     return measure(process.execPath, [allure(), 'generate', results, '-o', allureOut]);
   });
@@ -171,6 +175,8 @@ for (const size of sizes) {
       s(cpu),
       `${(wall / coldWall).toFixed(2)} / ${(cpu / coldCpu).toFixed(2)}`,
       mid(list, (run) => run.peakMb).toFixed(0),
+      // What the build did, from its first run: pages rendered, and how the search index was made.
+      `${(list[0] as Measured).summary.renderedPages} / ${(list[0] as Measured).summary.searchIndex} ${(list[0] as Measured).summary.searchPages}`,
       isCold ? `${mb(first.outputBytes)} / ${mb(outputDisk)}` : '',
       isCold ? `${s(allureWall)} / ${s(allureCpu)} / ${allurePeak.toFixed(0)} / ${mb(allureDisk)}` : '',
       isCold
@@ -184,7 +190,7 @@ for (const size of sizes) {
 
 console.log(`\nmachine: ${machine}`);
 console.log(
-  '| changes | build | parse s | render s | index s | total s | CPU s | ÷ cold (time / CPU) | peak RSS MB | output MB (bytes / disk) | Allure s / CPU s / RSS MB / disk MB | ÷ Allure (time / CPU / disk) |',
+  '| changes | build | parse s | render s | index s | total s | CPU s | ÷ cold (time / CPU) | peak RSS MB | pages rendered / search index, pages indexed | output MB (bytes / disk) | Allure s / CPU s / RSS MB / disk MB | ÷ Allure (time / CPU / disk) |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
