@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { join, resolve } from 'node:path';
 import { loadKnownIssues } from '../config/known-issues.ts';
 import { type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
-import type { BuildStats } from '../integration/site-data.ts';
+import { type BuildStats, noBuildStats } from '../integration/site-data.ts';
 import { FAILURE_RULES_VERSION, failureRules } from '../lib/failure-rules.ts';
 import type { KnownIssue, PreviousBuild } from '../lib/types.ts';
 import { type BuildSummary, formatSummary, summarizeModel } from './build-summary.ts';
@@ -136,14 +136,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   // Loaded only to build: Astro, Shiki and Pagefind are no part of `parse` or `check`.
   const { build } = await import('astro');
   const { astroConfig } = await import('../integration/astro-config.ts');
-  let stats: BuildStats = {
-    renderedPages: 0,
-    pages: 0,
-    changeFilesReused: 0,
-    indexMs: 0,
-    searchPages: 0,
-    searchIndex: 'full',
-  };
+  let stats: BuildStats = noBuildStats();
   progress('rendering pages');
   // Astro bundles the pages it prerenders into `<cwd>/.astro/.prerender/` (when `out` is not under the working
   // directory) and deletes it after: two builds from one working directory would delete each other's bundle.

@@ -12,7 +12,7 @@ import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
 import { createCodeHighlighter } from '../render/highlight-code.ts';
 import { digestFiles } from './digest-files.ts';
 import { openPageCache, type PageCache } from './page-cache.ts';
-import type { BuildStats, SiteData } from './site-data.ts';
+import { type BuildStats, noBuildStats, type SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
 import { verifyOutput } from './verify-output.ts';
 import { vitePluginSite } from './vite-plugin-site.ts';
@@ -70,14 +70,7 @@ let sitesCreated = 0;
 export default function reviewReports(options: ReviewReportsOptions = {}): AstroIntegration {
   sitesCreated += 1;
   const siteId = `site-${sitesCreated}`;
-  const stats: BuildStats = {
-    renderedPages: 0,
-    pages: 0,
-    changeFilesReused: 0,
-    indexMs: 0,
-    searchPages: 0,
-    searchIndex: 'full',
-  };
+  const stats: BuildStats = noBuildStats();
   const highlighter = createCodeHighlighter();
   let root = process.cwd();
   let report: Report | undefined;

@@ -1,7 +1,5 @@
 import {
-  copyFileSync,
   existsSync,
-  linkSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -14,6 +12,8 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashText } from '../lib/hash-text.ts';
+import { isProcessAlive } from './is-process-alive.ts';
+import { placeFile } from './place-file.ts';
 
 /**
  * The pages of earlier builds, kept by their key, so that a rebuild renders only the pages whose data changed.
@@ -89,13 +89,13 @@ export function openPageCache(dir: string, basis: string): PageCache {
             mkdirSync(folder, { recursive: true });
             made.add(folder);
           }
-          placeCopy(join(dir, entry.name), target);
+          placeFile(join(dir, entry.name), target);
           placed.restored++;
         } else if (!names.has(entry.name)) {
           // Whole or not at all: a build killed here must not leave the next one a cut page under a good name.
           const partial = join(dir, `${entry.name}.${process.pid}.partial`);
           try {
-            placeCopy(target, partial);
+            placeFile(target, partial);
           } catch (error) {
             // A page its route did not write (it failed, and Astro said so) has nothing to keep.
             if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
@@ -129,17 +129,8 @@ export function openPageCache(dir: string, basis: string): PageCache {
 function removeAbandonedPartials(dir: string): void {
   for (const name of readdirSync(dir)) {
     const match = /^[0-9a-f]{32}\.html\.(\d+)\.partial$/.exec(name);
-    if (!match || Number(match[1]) === process.pid || isAlive(Number(match[1]))) continue;
+    if (!match || Number(match[1]) === process.pid || isProcessAlive(Number(match[1]))) continue;
     rmSync(join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
@@ -171,22 +162,4 @@ export function detachPlacedPages(root: string, dir: string): void {
       // Not there, or not a link to the cache: not ours to detach.
     }
   }
-}
-
-/** A hard link (a copy across file systems, or where links are not allowed); `to` is replaced, never written into. */
-function placeCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw error;
-    if (code !== 'EEXIST') {
-      copyFileSync(from, to);
-      return;
-    }
-  }
-  // A page an earlier `astro build` left in the same folder: replaced by unlinking it, never written through.
-  rmSync(to, { force: true });
-  placeCopy(from, to);
 }

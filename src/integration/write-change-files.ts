@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BOT_FORMATS_VERSION } from '../lib/bot-formats.ts';
 import { FAILURE_RULES_VERSION } from '../lib/failure-rules.ts';
@@ -6,6 +6,7 @@ import { hashText } from '../lib/hash-text.ts';
 import { changeToJson, MODEL_JSON_VERSION } from '../lib/model-to-json.ts';
 import type { Change, ReportModel } from '../lib/types.ts';
 import { hasCutMessages } from '../site/message-limit.ts';
+import { placeFile } from './place-file.ts';
 
 /** Where earlier builds' change files are kept, and what besides a change's own dumps decides their bytes. */
 export interface ChangeFileCache {
@@ -43,7 +44,7 @@ export function writeChangeFiles(root: string, model: ReportModel, cache: Change
     // first, so writing over it never changes what the cache holds.
     rmSync(target, { force: true });
     if (cache && existsSync(join(cache.dir, name))) {
-      placeCopy(join(cache.dir, name), target);
+      placeFile(join(cache.dir, name), target);
       counts.reused++;
     } else {
       const body = { version: MODEL_JSON_VERSION, rulesVersion: FAILURE_RULES_VERSION, change: changeToJson(change) };
@@ -52,7 +53,7 @@ export function writeChangeFiles(root: string, model: ReportModel, cache: Change
       if (cache) {
         // Whole or not at all: a build killed here must not leave the next one a cut file under a good name.
         const partial = join(cache.dir, `${name}.${process.pid}.partial`);
-        placeCopy(target, partial);
+        placeFile(target, partial);
         renameSync(partial, join(cache.dir, name));
       }
     }
@@ -73,14 +74,6 @@ export function writeChangeFiles(root: string, model: ReportModel, cache: Change
 /** What, besides a change's dumps, its JSON depends on: the config, the model's versions and the package's. */
 export function changeFileBasis(config: unknown, packageVersion: string): string {
   return JSON.stringify([config, MODEL_JSON_VERSION, FAILURE_RULES_VERSION, BOT_FORMATS_VERSION, packageVersion]);
-}
-
-function placeCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
 }
 
 /** Every message of a change in full, as plain text. */

@@ -1,15 +1,8 @@
-import {
-  copyFileSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isProcessAlive } from './is-process-alive.ts';
 import { buildSearchIndex } from './pagefind.ts';
+import { placeFile } from './place-file.ts';
 import { type PageToIndex, planSearchIndex, type SearchBase, type SearchIndexPlan } from './plan-search-index.ts';
 
 /** Where the last full index is kept, and what besides the pages decides its bytes. */
@@ -127,17 +120,8 @@ function removeAbandoned(dir: string): void {
   for (const name of names) {
     const match = /^(?:search-base\.(\d+)\.(?:partial|old)|delta-pages\.(\d+))$/.exec(name);
     const pid = Number(match?.[1] ?? match?.[2]);
-    if (!match || pid === process.pid || isAlive(pid)) continue;
+    if (!match || pid === process.pid || isProcessAlive(pid)) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
@@ -147,15 +131,5 @@ function placeTree(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     if (entry.isDirectory()) placeTree(join(from, entry.name), join(to, entry.name));
     else if (entry.isFile()) placeFile(join(from, entry.name), join(to, entry.name));
-  }
-}
-
-function placeFile(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
-    // Across file systems, or where links are not allowed.
-    copyFileSync(from, to);
   }
 }
