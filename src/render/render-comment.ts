@@ -143,9 +143,10 @@ export async function markdownToHtml(text: string, highlighter: CodeHighlighter)
 // rendering time. Text made only of these characters, with no line that Markdown reads as a list, heading
 // or code, renders exactly as paragraphs would (a test compares both paths).
 // `+` only starts a list at the start of a line, `!` only an image before `[`: both are common in votes
-// (`Code-Review+2`) and remarks.
+// (`Code-Review+2`) and remarks. A line starting with `:` may be a table's delimiter row (`a` over `:-` is a
+// table of one column).
 const plainCharacters = /^[A-Za-z0-9 ,.;:'"?()!+\n/-]*$/;
-const specialLine = /^(?:[ +-]|\d+[.)]|[-=]+$)|\s$/;
+const specialLine = /^(?:[ +:-]|\d+[.)]|[-=]+$)|\s$/;
 
 function isPlainText(text: string): boolean {
   if (!plainCharacters.test(text) || /https?:|www\.|:\/\//i.test(text)) return false;

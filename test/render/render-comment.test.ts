@@ -29,6 +29,10 @@ describe('renderComment', () => {
     expect(renderComment(text, highlighter)).toBe(renderComment(text, highlighter));
   });
 
+  it('renders a one-column table whose delimiter row starts with a colon as a table', async () => {
+    expect(await renderComment('a\n:-', highlighter)).toBe(await markdownToHtml('a\n:-', highlighter));
+  });
+
   it('renders plain text exactly as the Markdown path does', async () => {
     const alphabet = fc.constantFrom(...'ab Z09 ,.;:\'"?()!+/-\n'.split(''));
     await fc.assert(
