@@ -26,8 +26,6 @@ interface Summary {
   failures: number;
   pages: number;
   renderedPages: number;
-  searchIndex: string;
-  searchPages: number;
   outputBytes: number;
   searchIndexBytes: number;
 }
@@ -175,8 +173,8 @@ for (const size of sizes) {
       s(cpu),
       `${(wall / coldWall).toFixed(2)} / ${(cpu / coldCpu).toFixed(2)}`,
       mid(list, (run) => run.peakMb).toFixed(0),
-      // What the build did, from its first run: pages rendered, and how the search index was made.
-      `${(list[0] as Measured).summary.renderedPages} / ${(list[0] as Measured).summary.searchIndex} ${(list[0] as Measured).summary.searchPages}`,
+      // What the build did, from its first run: pages rendered.
+      `${(list[0] as Measured).summary.renderedPages}`,
       isCold ? `${mb(first.outputBytes)} / ${mb(outputDisk)}` : '',
       isCold ? `${s(allureWall)} / ${s(allureCpu)} / ${allurePeak.toFixed(0)} / ${mb(allureDisk)}` : '',
       isCold
@@ -190,7 +188,7 @@ for (const size of sizes) {
 
 console.log(`\nmachine: ${machine}`);
 console.log(
-  '| changes | build | parse s | render s | index s | total s | CPU s | ÷ cold (time / CPU) | peak RSS MB | pages rendered / search index, pages indexed | output MB (bytes / disk) | Allure s / CPU s / RSS MB / disk MB | ÷ Allure (time / CPU / disk) |',
+  '| changes | build | parse s | render s | index s | total s | CPU s | ÷ cold (time / CPU) | peak RSS MB | pages rendered | output MB (bytes / disk) | Allure s / CPU s / RSS MB / disk MB | ÷ Allure (time / CPU / disk) |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

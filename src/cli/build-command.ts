@@ -191,7 +191,6 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
     },
     pages: stats.pages,
     renderedPages: stats.renderedPages,
-    searchIndex: stats.searchIndex,
     searchPages: stats.searchPages,
     changeFilesReused: stats.changeFilesReused,
     outputBytes,

@@ -1,4 +1,3 @@
-import type { BuildStats } from '../integration/site-data.ts';
 import type { ReportModel, WarningCode } from '../lib/types.ts';
 
 /** What a build did, for the log and for `--json-summary`. */
@@ -19,8 +18,6 @@ export interface BuildSummary {
   pages: number;
   /** Pages Astro rendered; the rest were placed from the page cache. */
   renderedPages: number;
-  /** How the search index was made (`full`, the cached `base`, or the base and a `delta` of changed pages). */
-  searchIndex: BuildStats['searchIndex'];
   /** Pages Pagefind indexed in this build. */
   searchPages: number;
   /** Per-change JSON files taken from the cache of an earlier build. */
@@ -55,12 +52,6 @@ export function formatSummary(summary: BuildSummary): string {
     `${summary.changes} changes, ${summary.patchSets} patch sets, ${summary.jobRuns} job runs, ${summary.failures} failures, ${summary.signatures} signatures (${summary.flaky} flaky)`,
     `warnings: ${warnings || 'none'}`,
     `time: parse ${s(summary.phases.parse)}, render ${s(summary.phases.render)}, search index ${s(summary.phases.index)}, total ${s(summary.phases.total)}`,
-    `output: ${summary.pages} pages, ${mb(summary.outputBytes)} (search index ${mb(summary.searchIndexBytes)}, ${indexMade(summary)}) in ${summary.out}`,
+    `output: ${summary.pages} pages, ${mb(summary.outputBytes)} (search index ${mb(summary.searchIndexBytes)}, ${summary.searchPages} pages indexed) in ${summary.out}`,
   ].join('\n');
-}
-
-function indexMade(summary: BuildSummary): string {
-  if (summary.searchIndex === 'full') return `${summary.searchPages} pages indexed`;
-  if (summary.searchIndex === 'base') return 'the cached index, no page changed';
-  return `the cached index and ${summary.searchPages} pages changed since`;
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteFile } from './list-site-files.ts';
 
-/** Bytes of an assembled site's regular files, and of those of its search index (`pagefind/`, `pagefind-delta/`). */
+/** Bytes of an assembled site's regular files, and of those of its search index (`pagefind/`). */
 export interface SiteSize {
   outputBytes: number;
   searchIndexBytes: number;
@@ -16,7 +16,7 @@ export function siteSize(dir: string, files: readonly SiteFile[]): SiteSize {
     if (!file.regular) continue;
     const bytes = statSync(join(dir, file.path)).size;
     outputBytes += bytes;
-    if (file.path.startsWith('pagefind/') || file.path.startsWith('pagefind-delta/')) searchIndexBytes += bytes;
+    if (file.path.startsWith('pagefind/')) searchIndexBytes += bytes;
   }
   return { outputBytes, searchIndexBytes };
 }

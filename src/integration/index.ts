@@ -5,29 +5,24 @@ import type { AstroIntegration } from 'astro';
 import { loadKnownIssues } from '../config/known-issues.ts';
 import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import { createReport, type Report, type ReportContext } from '../data/create-report.ts';
-import { searchIndexPages } from '../data/search-index-pages.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
 import { createCodeHighlighter } from '../render/highlight-code.ts';
 import { digestFiles } from './digest-files.ts';
 import { openPageCache, type PageCache } from './page-cache.ts';
+import { buildSearchIndex } from './pagefind.ts';
 import { type BuildStats, noBuildStats, type SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
 import { verifyOutput } from './verify-output.ts';
 import { vitePluginSite } from './vite-plugin-site.ts';
 import { changeFileBasis, writeChangeFiles } from './write-change-files.ts';
-import { deltaBundle, writeSearchIndex } from './write-search-index.ts';
 
 export type { BuildStats, SiteData } from './site-data.ts';
 
 /** This package's version: a cached change file of another version is not reused. */
 const packageVersion = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
-/** Pagefind's, for the search index kept in the cache: another Pagefind may read or write an index otherwise. */
-const pagefindVersion = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
 ).version;
 /** Astro's, for the page cache: another Astro may render the same templates into other bytes. */
 const astroVersion = (
@@ -79,7 +74,6 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
   let outDir = '';
   /** Only a build keeps pages: the dev server must render every page it is asked for. */
   let pageCache: PageCache | null = null;
-  let pageBasis = '';
   const site: SiteData = {
     report: () => {
       if (report) return report;
@@ -125,7 +119,6 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
             config.build.format,
           ]);
           pageCache = openPageCache(join(cacheDir, 'pages'), basis);
-          pageBasis = basis;
           outDir = fileURLToPath(config.outDir);
         }
       },
@@ -140,21 +133,13 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
         // an earlier build is here; a plain `astro build` writes over `dist/`, and an old index must not linger.
         const out = fileURLToPath(dir);
         rmSync(join(out, 'pagefind'), { recursive: true, force: true });
-        rmSync(join(out, deltaBundle), { recursive: true, force: true });
         writeFileSync(join(out, 'highlight.css'), mergeHighlightCss(cacheDir, highlighter.css()));
         const placed = pageCache?.finish(out) ?? { restored: 0, stored: 0 };
         const built = site.report();
-        const cache = pageCache;
-        const toIndex = searchIndexPages(built.model).map((page) => ({ ...page, entry: cache?.entry(page.page) }));
-        // A sharded site's search merges every shard's index: each is always a whole one.
-        const indexCache =
-          cache && site.searchShards.length === 0
-            ? { dir: join(cacheDir, 'search-index'), basis: JSON.stringify([pagefindVersion, pageBasis]) }
-            : null;
         const started = performance.now();
         // Pagefind reads the pages in its own process; the per-change files (not pages: it skips them) are written
         // and the whole site is checked meanwhile, on this thread, which would otherwise only wait.
-        const indexed = await writeSearchIndex(out, toIndex, indexCache, () => {
+        const indexed = await buildSearchIndex(out, () => {
           const changeFiles = writeChangeFiles(out, built.model, {
             dir: join(cacheDir, 'change-json'),
             basis: changeFileBasis(built.config, packageVersion),
@@ -168,14 +153,9 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
             );
           }
         });
-        logger.info(
-          indexed.kind === 'full'
-            ? `indexed ${indexed.pages} pages for search${indexed.reason ? ` (${indexed.reason})` : ''}`
-            : `search: the cached index, and ${indexed.pages} pages changed since it indexed apart`,
-        );
+        logger.info(`indexed ${indexed.pages} pages for search`);
         stats.indexMs = performance.now() - started;
         stats.searchPages = indexed.pages;
-        stats.searchIndex = indexed.kind;
         stats.pages = pages.length + placed.restored;
         siteRegistry.delete(siteId);
         options.onStats?.({ ...stats });

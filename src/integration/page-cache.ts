@@ -32,11 +32,6 @@ export interface PageCache {
   prepare(root: string): void;
   /** After Astro wrote the site into `root`: places the restored pages, keeps the rendered ones. */
   finish(root: string): PagesPlaced;
-  /**
-   * After {@link PageCache.finish}: the name of the entry that holds the page's bytes, the same for the same bytes
-   * from build to build (undefined for a page the cache does not hold).
-   */
-  entry(page: string): string | undefined;
 }
 
 /** What {@link PageCache.finish} did. */
@@ -102,25 +97,16 @@ export function openPageCache(dir: string, basis: string): PageCache {
             throw error;
           }
           renameSync(partial, join(dir, entry.name));
-          names.add(entry.name);
           placed.stored++;
         }
       }
       const used = new Set([...pages.values()].map((entry) => entry.name));
-      for (const name of names) {
-        if (used.has(name)) continue;
-        rmSync(join(dir, name), { force: true });
-        names.delete(name);
-      }
+      for (const name of names) if (!used.has(name)) rmSync(join(dir, name), { force: true });
       removeAbandonedPartials(dir);
       const index = Object.fromEntries([...pages].map(([page, entry]) => [page, entry.name]));
       writeFileSync(join(dir, `${indexFile}.${process.pid}`), JSON.stringify(index));
       renameSync(join(dir, `${indexFile}.${process.pid}`), join(dir, indexFile));
       return placed;
-    },
-    entry(page) {
-      const name = pages.get(page)?.name;
-      return name !== undefined && names.has(name) ? name : undefined;
     },
   };
 }

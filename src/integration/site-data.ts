@@ -37,11 +37,9 @@ export interface BuildStats {
   indexMs: number;
   /** Pages Pagefind indexed in this build. */
   searchPages: number;
-  /** How the search index was made: the whole site, the cached index, or the cached one and the changed pages. */
-  searchIndex: 'full' | 'base' | 'delta';
 }
 
 /** The statistics of a build that has rendered and indexed nothing yet. */
 export function noBuildStats(): BuildStats {
-  return { renderedPages: 0, pages: 0, changeFilesReused: 0, indexMs: 0, searchPages: 0, searchIndex: 'full' };
+  return { renderedPages: 0, pages: 0, changeFilesReused: 0, indexMs: 0, searchPages: 0 };
 }

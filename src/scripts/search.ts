@@ -5,16 +5,9 @@
  */
 import { sitePath } from '../site/urls.ts';
 import { pagefindTerm } from './search/pagefind-term.ts';
-import type { FilterCounts, Pagefind, SearchResponse, SearchResult } from './search/pagefind-types.ts';
+import type { FilterCounts, Pagefind, SearchResult } from './search/pagefind-types.ts';
 import { renderFilterValues, updateFilterCounts } from './search/render-filters.ts';
 import { renderResult } from './search/render-result.ts';
-import {
-  combineResponses,
-  deltaFilter,
-  readSearchIndexDelta,
-  type SearchIndexDelta,
-  searchesFor,
-} from './search/search-index.ts';
 import {
   isEmptyQuery,
   readSearchQuery,
@@ -45,9 +38,6 @@ const typeLabels = JSON.parse(
 ) as Record<string, string>;
 
 let pagefind: Pagefind;
-/** A rebuild's second index, merged into Pagefind's once it is loaded (see `search/search-index.ts`). */
-let delta: SearchIndexDelta | null = null;
-let ready: Promise<void> | undefined;
 /** Pages per filter value in the whole index, written into the page by the build. */
 let totals: FilterCounts = {};
 /** Whether Pagefind's filter index is loaded, so results come with counts per filter value. */
@@ -84,7 +74,6 @@ async function start(): Promise<void> {
 
   pagefind = (await import(/* @vite-ignore */ sitePath('pagefind/pagefind.js'))) as Pagefind;
   await pagefind.options({ baseUrl: sitePath(), excerptLength: 24 });
-  delta = await readDelta();
   const shards = otherShards();
   for (const shard of shards) await pagefind.mergeIndex(`${shard}pagefind/`, { baseUrl: shard });
   // Pagefind's filter index grows with the site (hundreds of kB at 10k changes): the counts of the whole index
@@ -94,7 +83,7 @@ async function start(): Promise<void> {
   if (Object.keys(query.filters).length > 0) await loadFilters();
   // The worker, its WebAssembly and the index's page list load when the reader starts on the query, while they
   // type, not after they submit it, and not for a visit that never searches.
-  input.addEventListener('focus', () => void prepare(), { once: true });
+  input.addEventListener('focus', () => void pagefind.init(), { once: true });
   for (const fieldset of fieldsets) {
     const name = fieldset.dataset.filter ?? '';
     fieldset.hidden = !renderFilterValues(fieldset, totals[name], query.filters[name] ?? []);
@@ -165,15 +154,8 @@ async function search(query: SearchQuery): Promise<void> {
     resultList.setAttribute('aria-busy', 'false');
     return;
   }
-  await prepare();
-  const responses: SearchResponse[] = [];
-  // One at a time: the searches share Pagefind's WebAssembly instance.
-  for (const options of searchesFor(toPagefindOptions(query), delta)) {
-    const response = await pagefind.search(term || null, options);
-    if (current !== generation || response === null) return;
-    responses.push(response);
-  }
-  const response = combineResponses(responses, query.sort);
+  const response = await pagefind.search(term || null, toPagefindOptions(query));
+  if (current !== generation || response === null) return;
   results = response.results;
   resultList.replaceChildren();
   showCounts(response.filters);
@@ -181,21 +163,6 @@ async function search(query: SearchQuery): Promise<void> {
   if (current !== generation) return;
   status.textContent = describe(results.length, query);
   resultList.setAttribute('aria-busy', 'false');
-}
-
-/** Loads Pagefind, and merges a rebuild's second index into it; once. */
-function prepare(): Promise<void> {
-  ready ??= (async () => {
-    await pagefind.init();
-    if (delta) await pagefind.mergeIndex(sitePath(delta.bundle), { baseUrl: sitePath(), mergeFilter: deltaFilter });
-  })();
-  return ready;
-}
-
-/** The build's word on its indexes (`search-index.json`); a site without one has a single index. */
-async function readDelta(): Promise<SearchIndexDelta | null> {
-  const response = await fetch(sitePath('search-index.json'));
-  return response.ok ? readSearchIndexDelta(await response.json()) : null;
 }
 
 /** Appends the next page of results, its first few as soon as they are loaded. */

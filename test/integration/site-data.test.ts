@@ -30,7 +30,6 @@ describe('the data path from the caller through Astro', () => {
         changeFilesReused: 0,
         indexMs: result.stats.indexMs,
         searchPages: 31,
-        searchIndex: 'full',
       },
       // The build's entry is gone once it is done.
       registeredAfter: 0,

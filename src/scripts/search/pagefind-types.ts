@@ -4,11 +4,8 @@
  */
 export interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  /**
-   * Searches another index too (Pagefind's multisite search); its results link under `baseUrl`, and its pages all
-   * have the filter values of `mergeFilter`.
-   */
-  mergeIndex(indexPath: string, options?: { baseUrl?: string; mergeFilter?: Record<string, string> }): Promise<void>;
+  /** Searches another site's index too (Pagefind's multisite search); its results link under `baseUrl`. */
+  mergeIndex(indexPath: string, options?: { baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
   /** Every filter and value in the index, with the number of pages that have it. */
   filters(): Promise<FilterCounts>;
@@ -20,13 +17,8 @@ export interface Pagefind {
 /** Filter name → value → number of pages. */
 export type FilterCounts = Record<string, Record<string, number>>;
 
-/**
- * Filter name → a value, or `any` (a page with one of the values) or `none` (a page with none of them); names are
- * combined with AND. The key `any` holds alternatives: a page passes with any one of those filter objects.
- */
-export type PagefindFilters = {
-  [name: string]: string | { any: string[] } | { none: string[] } | PagefindFilters[];
-};
+/** Groups are combined with AND; `any` accepts a page with one of the values. */
+export type PagefindFilters = Record<string, { any: string[] }>;
 
 export interface SearchOptions {
   filters?: PagefindFilters;
