@@ -4,8 +4,9 @@
  * can be shared. Results are built as DOM with `textContent`; see `search/render-result.ts`.
  */
 import { sitePath } from '../site/urls.ts';
+import { holdsQuery } from './search/holds-query.ts';
 import { pagefindTerm } from './search/pagefind-term.ts';
-import type { FilterCounts, Pagefind, SearchResult } from './search/pagefind-types.ts';
+import type { FilterCounts, Pagefind, ResultData, SearchResult } from './search/pagefind-types.ts';
 import { renderFilterValues, updateFilterCounts } from './search/render-filters.ts';
 import { renderResult } from './search/render-result.ts';
 import {
@@ -45,6 +46,8 @@ let filtersLoaded: Promise<unknown> | undefined;
 /** Increases with every search; a search whose number is no longer current drops its results. */
 let generation = 0;
 let results: SearchResult[] = [];
+/** The words of the current query as sent to Pagefind; empty for a phrase, which Pagefind matches exactly. */
+let queryWords: string[] = [];
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
 start().catch(() => {
@@ -157,11 +160,16 @@ async function search(query: SearchQuery): Promise<void> {
   const response = await pagefind.search(term || null, toPagefindOptions(query));
   if (current !== generation || response === null) return;
   results = response.results;
+  queryWords = term.startsWith('"') ? [] : term.split(' ').filter(Boolean);
+  // When Pagefind matched a shorter word than one asked for, every result of its index did: the first says so.
+  const first = results[0] ? await results[0].data() : undefined;
+  if (current !== generation) return;
+  const partial = first !== undefined && !holdsEveryWord(first);
   resultList.replaceChildren();
   showCounts(response.filters);
   await showMore(current);
   if (current !== generation) return;
-  status.textContent = describe(results.length, query);
+  status.textContent = describe(results.length, query, partial);
   resultList.setAttribute('aria-busy', 'false');
 }
 
@@ -175,7 +183,9 @@ async function showMore(current: number): Promise<void> {
   ] as const) {
     const data = await Promise.all(results.slice(from, to).map((result) => result.data()));
     if (current !== generation) return;
-    resultList.append(...data.map((fragment) => renderResult(document, fragment, context)));
+    resultList.append(
+      ...data.map((fragment) => renderResult(document, fragment, { ...context, partial: !holdsEveryWord(fragment) })),
+    );
   }
   const left = results.length - resultList.children.length;
   moreButton.hidden = left <= 0;
@@ -201,11 +211,21 @@ function readTotals(): FilterCounts {
   }
 }
 
-function describe(count: number, query: SearchQuery): string {
-  const found = count === 0 ? 'No results' : count === 1 ? '1 result' : `${count.toLocaleString('en-US')} results`;
+/** Whether a result holds every word of the query (Pagefind also answers with pages that hold part of it). */
+function holdsEveryWord(data: ResultData): boolean {
+  return holdsQuery(queryWords, [data.content, ...Object.values(data.meta).filter((value) => value !== undefined)]);
+}
+
+/** The status line; `partial` when the results hold only part of the query's words. */
+function describe(count: number, query: SearchQuery, partial = false): string {
+  const pages = (n: number) => (n === 1 ? '1 page' : `${n.toLocaleString('en-US')} pages`);
+  const found =
+    count === 0 || partial ? 'No results' : count === 1 ? '1 result' : `${count.toLocaleString('en-US')} results`;
   const term = query.term ? ` for “${query.term}”` : '';
   const filtered = Object.keys(query.filters).length > 0 ? ' with the chosen filters' : '';
   const order = query.sort === 'relevance' ? '' : `, ${query.sort} first`;
+  if (partial)
+    return `${found}${term}${filtered}. ${pages(count)} ${count === 1 ? 'matches' : 'match'} part of it${order}.`;
   return `${found}${term}${filtered}${order}.`;
 }
 

@@ -74,6 +74,25 @@ describe.skipIf(site.url === null)('the search page, in Chromium', () => {
     const best = result.locator('.sub-result.best a');
     expect(await best.getAttribute('href')).toBe(`${base}changes/${changeId}/#run-kv_engine-windows-master-9403-f1`);
     expect(await result.locator('mark').allTextContents()).toContain('ep_testsuite.value_eviction');
+    expect(await result.locator('.result-partial').count()).toBe(0);
+  });
+
+  it('says so when no page holds a word of the query, and Pagefind answered with a shorter word', async () => {
+    visit = await openVisit(browser, url);
+    const { page } = visit;
+    // No page has `ep_testsuite.value_evictionXYZ`; Pagefind answers with the pages of `ep_testsuitevalue_eviction`.
+    await page.goto(`${url}search/?q=ep_testsuite.value_evictionXYZ`);
+    expect(await settledStatus(page)).toBe(
+      'No results for “ep_testsuite.value_evictionXYZ”. 1 page matches part of it.',
+    );
+    const result = page.locator('[data-search-results] > li');
+    expect(await result.locator('h3 a').getAttribute('href')).toBe(`${base}${valueEviction}`);
+    expect(await result.locator('.result-partial').textContent()).toBe('Holds only part of the query');
+    // A word that no page has at all is dropped by Pagefind, which then answers with the other words' pages.
+    await page.goto(`${url}search/?q=${encodeURIComponent('value_eviction zqxjkvw')}`);
+    expect(await settledStatus(page)).toMatch(
+      /^No results for “value_eviction zqxjkvw”\. \d+ pages? match(es)? part of it\.$/,
+    );
   });
 
   it('searches as the reader types, applies filters and sorting, and keeps them in the URL', async () => {

@@ -16,5 +16,5 @@ export function pagefindTerm(query: string): string {
   return phrase && words ? `"${words}"` : words;
 }
 
-/** ASCII punctuation but `_`. */
-const droppedByIndexer = /[!-/:-@[-^`{-~]+/g;
+/** ASCII punctuation but `_`: what Pagefind's indexer drops from a word. */
+export const droppedByIndexer = /[!-/:-@[-^`{-~]+/g;

@@ -45,6 +45,8 @@ export interface ResultData {
   url: string;
   /** Text around the best match; matching words are wrapped in `<mark>`, the page text is escaped. */
   excerpt: string;
+  /** The page's indexed text, plain. */
+  content: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
   sub_results: SubResult[];

@@ -9,6 +9,8 @@ export interface ResultContext {
   page: { href: string; origin: string };
   /** Readable names of the `type` filter's values (`change` → `Changes`). */
   typeLabels: Record<string, string>;
+  /** The page holds only part of the query's words (Pagefind matched a shorter word, or none, for the rest). */
+  partial?: boolean;
 }
 
 /**
@@ -34,6 +36,11 @@ export function renderResult(doc: Document, data: ResultData, context: ResultCon
         ? `${data.meta.kind} signature${Number.isInteger(count) && count > 0 ? ` · ${plural(count, 'change')}` : ''}`
         : singular(context.typeLabels[type] ?? type);
     item.append(kind);
+  }
+  if (context.partial) {
+    const note = element(doc, 'p', 'result-partial');
+    note.textContent = 'Holds only part of the query';
+    item.append(note);
   }
 
   // A signature page answers with what it matched and the changes where it occurred, newest first; its
