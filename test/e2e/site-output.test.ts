@@ -25,6 +25,14 @@ describe.skipIf(site.url === null)('the built fixture site', () => {
     expect(pages.has('changes/I99999999aaaabbbbccccddddeeeeffff00001111/index.html')).toBe(true);
   });
 
+  it('keeps the spaces between the sentences and the link of the failure index’s introduction', () => {
+    const html = pages.get('failures/index.html') ?? '';
+    const intro = /<h1>Failure index<\/h1>\s*<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+    const text = intro.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).toMatch(/ failed with no identified cause\. Impact is the rebuilds /);
+    expect(text).toMatch(/; what is new since the previous build has its own page\.$/);
+  });
+
   it('runs no script on any page but search, and forbids scripts there', () => {
     const withScripts = [...pages].filter(([, html]) => /<script\b/i.test(html)).map(([path]) => path);
     expect(withScripts).toEqual(['search/index.html']);
