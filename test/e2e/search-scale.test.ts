@@ -91,4 +91,22 @@ describe.skipIf(!hasChromium() && !inCI())(`search on a ${changes}-change export
     await context.close();
     expect(missed).toEqual([]);
   }, 300_000);
+
+  it('answers a name, a file:line and a ticket that no page holds with no results, and the pages that match part', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const statuses: string[] = [];
+    // Each begins with an index word (a test name, a header, the ticket prefix) that Pagefind falls back to.
+    for (const query of ['CleanOrUnclean/PersistToTestXyz', 'cookie.h:99999', 'MB-999999']) {
+      await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
+      await page.locator('[data-search-results][aria-busy="false"]').waitFor({ state: 'attached' });
+      statuses.push(((await page.locator('[data-search-status]').textContent()) ?? '').replace(/\d[\d,]*/g, 'N'));
+    }
+    await context.close();
+    expect(statuses).toEqual([
+      'No results for “CleanOrUnclean/PersistToTestXyz”. N pages match part of it.',
+      'No results for “cookie.h:N”. N pages match part of it.',
+      'No results for “MB-N”. N pages match part of it.',
+    ]);
+  }, 120_000);
 });
