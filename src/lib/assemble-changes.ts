@@ -85,7 +85,7 @@ function assembleChange(
     const ownPatchSet = patchSetOf.get(dump) as number;
     const keys: string[] = [];
     let lastDate = '';
-    for (const raw of dump.messages) {
+    for (const [index, raw] of dump.messages.entries()) {
       const key = messageKey(raw);
       keys.push(key);
       if (raw.date) lastDate = raw.date;
@@ -96,7 +96,7 @@ function assembleChange(
         continue;
       }
       const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules, settings);
-      if (dump.layout.startsWith('gerrit-')) pinPositions(classified, raw.position);
+      if (dump.layout.startsWith('gerrit-')) pinPositions(classified, raw.position, index + 1);
       const message: Message = {
         ...classified,
         // A join is one flat string; a template literal would be a cons string pinning the whole key.

@@ -3,6 +3,7 @@ import { boundedMemo } from './bounded-memo.ts';
 import { classifyFailure } from './classify-failure.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
+import { lineBuildId } from './line-build-id.ts';
 import { matchVerdict, type VerdictMatch } from './match-verdict.ts';
 import { ownString } from './own-string.ts';
 import { parseDuration } from './parse-duration.ts';
@@ -189,7 +190,7 @@ function jobReport(
   let build: BuildId;
   if (parsed) build = parsed.build;
   else if (isUrl) build = groups.name === undefined ? 0 : printed;
-  else build = `${position.file}:${position.line}`;
+  else build = lineBuildId(position);
   // `SUCCESS` on 200k job lines: one shared string instead of a copy per line.
   const result = ownString(groups.result as string);
   // Written out rather than spread from `identity`: a spread object gets its later fields in a separate

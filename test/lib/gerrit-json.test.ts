@@ -176,3 +176,51 @@ describe('Gerrit JSON exports', () => {
     );
   });
 });
+
+describe('runs the bot printed without a URL, in a JSON export', () => {
+  // Zuul prints the job name where the URL goes when a build has none (`NODE_FAILURE`, `SKIPPED`): such a run is
+  // named by where its line is. In JSON every message sits on its change's line, so the line alone names no run.
+  const zuulVerdict = (patchSet: number) =>
+    [
+      `Patch Set ${patchSet}: Verified-1`,
+      '',
+      'Build failed (check pipeline).',
+      '',
+      '- nova-grenade-multinode nova-grenade-multinode : NODE_FAILURE',
+      `- openstack-tox-pep8 https://zuul.opendev.org/t/openstack/build/${String(patchSet).padStart(32, '0')} : SUCCESS in 3m 02s`,
+    ].join('\n');
+  const change = {
+    project: 'openstack/nova',
+    branch: 'master',
+    id: 'I0000000000000000000000000000000000000001',
+    number: 812361,
+    subject: 'Report allocation candidates per cell',
+    owner: { name: 'Ada Author', username: 'ada' },
+    status: 'NEW',
+    comments: [
+      { timestamp: 1700000000, reviewer: { name: 'Ada Author' }, message: 'Uploaded patch set 1.' },
+      { timestamp: 1700000100, reviewer: { name: 'Zuul', username: 'zuul' }, message: zuulVerdict(1) },
+      { timestamp: 1700000200, reviewer: { name: 'Ada Author' }, message: 'Uploaded patch set 2.' },
+      { timestamp: 1700000300, reviewer: { name: 'Zuul', username: 'zuul' }, message: zuulVerdict(2) },
+    ],
+    patchSets: [{ number: 1 }, { number: 2 }],
+  };
+
+  it('are one run per job line: a patch set keeps its own run and its failure', () => {
+    const model = parseExport(
+      exportDir({ 'query.json': `${JSON.stringify(change)}\n{"type":"stats","rowCount":1}\n` }),
+    );
+    expect(model.warnings).toEqual([]);
+    const runs = (model.changes[0] as Change).runs.filter((run) => run.name === 'nova-grenade-multinode');
+    expect(
+      runs.map((run) => [run.patchSet, run.build, run.result, run.failures.map((failure) => failure.signature)]),
+    ).toEqual([
+      [1, 'query.json:1, message 2, line 5', 'NODE_FAILURE', ['unclassified:nova-grenade-multinode']],
+      [2, 'query.json:1, message 4, line 5', 'NODE_FAILURE', ['unclassified:nova-grenade-multinode']],
+    ]);
+    expect(runs.map((run) => run.failures[0]?.position)).toEqual([
+      { file: 'query.json', line: 1 },
+      { file: 'query.json', line: 1 },
+    ]);
+  });
+});
