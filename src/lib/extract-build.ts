@@ -34,7 +34,8 @@ const httpUrl = /^https?:\/\//;
  * pipeline, every job line as a run, and every cause the bot attributes to a run by its URL (`… ( <url> )`, on
  * one line or ending a paragraph: GCC's `file:line:col:` then `error: …`). Text under a job line that is not a
  * cause is the run's: a URL line is its log link, anything else its note. Nothing is guessed into a failure.
- * Returns `null` when no line of the message is a verdict line.
+ * Returns `null` when no line of the message is a verdict line, or when the verdict line has words after the
+ * verdict and no job line or cause follows (a person's sentence), unless the verdict stands alone.
  *
  * `at` is where the message text starts, so each job and failure keeps its file and line.
  */
@@ -52,7 +53,7 @@ export function extractBuild(
     if (candidates.length > 0) break;
   }
   if (candidates.length === 0) return null;
-  const { format, verdict, pipeline } = pickFormat(candidates, lines, v + 1);
+  const { format, verdict, pipeline, rest, standsAlone } = pickFormat(candidates, lines, v + 1);
 
   const jobs: JobReport[] = [];
   const failures: Failure[] = [];
@@ -146,6 +147,8 @@ export function extractBuild(
     paragraph.push(line);
   }
   flushParagraph();
+  // "Build failed on my laptop too": words after the verdict and nothing under it that a bot prints.
+  if (jobs.length === 0 && failures.length === 0 && rest !== '' && !standsAlone) return null;
   for (const [job, paragraphs] of notes) {
     const note = paragraphs
       .map((lines) => trimBlankLines(lines).join('\n'))

@@ -165,6 +165,44 @@ describe('classifyMessage: builds', () => {
     });
   }
 
+  // A person writes "Build failed …" too. The bot's verdict line is the verdict alone (Gerrit Trigger) or the
+  // verdict with the pipeline's text after it and job lines under it (Zuul): a sentence that starts like a
+  // verdict, with nothing under it a bot would print, is a comment.
+  for (const [text, commentCount] of [
+    ['Patch Set 2:\n\nBuild failed on my laptop too: tox -e py38 needs the old virtualenv.', undefined],
+    ["Patch Set 1:\n\n(1 comment)\n\nBuild Failed locally too, I think it's the mvn 3.9 bump.", 1],
+    ['Patch Set 1:\n\nBuild failed:\nsee the sonar job', undefined],
+    ['Patch Set 3:\n\nBuild succeeded. Merging once the docs job is fixed.', undefined],
+  ] as const) {
+    it(`reads the comment "${text.split('\n').at(-1)}" as a comment`, () => {
+      const classified = classify(text);
+      expect([classified.kind, classified.commentCount, classified.build]).toEqual([
+        'comment',
+        commentCount,
+        undefined,
+      ]);
+    });
+  }
+
+  it('reads a verdict line alone as a verdict, with or without job lines', () => {
+    expect(classify('Patch Set 3: Verified-1\n\nBuild Failed').build).toEqual({
+      verdict: 'failed',
+      family: 'gerrit-trigger',
+      jobs: [],
+      failures: [],
+    });
+    expect(classify('Patch Set 3: Verified-1\n\nBuild failed.').build?.verdict).toBe('failed');
+  });
+
+  it('reads a verdict with words after it as a verdict when job lines follow', () => {
+    const classified = classify(`Patch Set 3: Verified-1\n\nBuild Failed for kv_engine, see below\n\n${job} : FAILURE`);
+    expect([classified.kind, classified.build?.verdict, classified.build?.jobs.map((j) => j.build)]).toEqual([
+      'build-result',
+      'failed',
+      [4026],
+    ]);
+  });
+
   it('does not take a quoted verdict in a human comment for a build result', () => {
     expect(classify('Patch Set 4:\n\nWhy did we get "Build Failed" here?\n\nBuild Failed')).toEqual({
       kind: 'comment',
