@@ -67,10 +67,12 @@ export const botFormats: readonly BotFormat[] = [
   {
     id: 'zuul',
     description:
-      'Zuul (OpenDev, Software Factory, …): `Build succeeded (check pipeline).`, `Build failed (gate pipeline).`, `Merge Failed.`, then `- <job> <url> : <RESULT>[ <detail>][ in 3m 21s][ (non-voting)]` lines.',
+      'Zuul (OpenDev, Software Factory, …): `Build succeeded (check pipeline).`, `Build failed (gate pipeline).`, `Build canceled.`, `Merge Failed.`, then `- <job> <url> : <RESULT>[ <detail>][ in 3m 21s][ (non-voting)]` lines.',
     verdicts: [
       { pattern: /^Build succeeded(?: \((?<pipeline>[^()]+?) pipeline\))?\./, verdict: 'successful' },
       { pattern: /^Build failed(?: \((?<pipeline>[^()]+?) pipeline\))?\./, verdict: 'failed' },
+      // The pipeline's dequeue-message: the item left the pipeline before it had a result (its jobs ABORTED, CANCELED).
+      { pattern: /^Build canceled(?: \((?<pipeline>[^()]+?) pipeline\))?\./, verdict: 'aborted' },
       { pattern: /^Merge Failed\./, verdict: 'merge-failed', standsAlone: true },
       {
         pattern: /^(?:This change|These changes) depends? on a change that failed to merge\./,

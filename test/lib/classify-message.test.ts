@@ -203,6 +203,30 @@ describe('classifyMessage: builds', () => {
     ]);
   });
 
+  it("reads Zuul's dequeue report (`Build canceled.`, the pipeline's dequeue-message) as an aborted build", () => {
+    const classified = classify(
+      [
+        'Patch Set 1:',
+        '',
+        'Build canceled (gate pipeline).',
+        '',
+        '- openstack-tox-py311 https://zuul.opendev.org/t/openstack/build/aa1b2c3d4e5f40718293a4b5c6d7e8f9 : ABORTED in 2m 11s',
+        '- nova-next nova-next : CANCELED',
+      ].join('\n'),
+    );
+    expect([classified.kind, classified.build?.verdict, classified.build?.family, classified.build?.pipeline]).toEqual([
+      'build-result',
+      'aborted',
+      'zuul',
+      'gate',
+    ]);
+    expect(classified.build?.jobs.map((j) => [j.name, j.build, j.result, j.outcome, j.durationSeconds])).toEqual([
+      ['openstack-tox-py311', 'aa1b2c3d4e5f40718293a4b5c6d7e8f9', 'ABORTED', 'inconclusive', 131],
+      ['nova-next', 'dump.txt:45', 'CANCELED', 'inconclusive', undefined],
+    ]);
+    expect(classify('Build canceled.\n\n- tox-py312 tox-py312 : CANCELED').build?.verdict).toBe('aborted');
+  });
+
   it('does not take a quoted verdict in a human comment for a build result', () => {
     expect(classify('Patch Set 4:\n\nWhy did we get "Build Failed" here?\n\nBuild Failed')).toEqual({
       kind: 'comment',
