@@ -224,3 +224,57 @@ describe('runs the bot printed without a URL, in a JSON export', () => {
     ]);
   });
 });
+
+describe('gerrit query --current-patch-set', () => {
+  // `--current-patch-set` gives the current patch set as `currentPatchSet`, with its inline comments under
+  // `--comments`; with `--patch-sets` too, the same patch set is also in `patchSets`.
+  const currentPatchSet = {
+    number: 3,
+    revision: 'c0ffee0000000000000000000000000000000003',
+    comments: [
+      {
+        file: 'nova/scheduler/manager.py',
+        line: 42,
+        reviewer: { name: 'Sylvain Bauza' },
+        message: 'nit: cells → cell',
+      },
+    ],
+  };
+  const change = (extra: Record<string, unknown>) => ({
+    project: 'openstack/nova',
+    branch: 'master',
+    id: 'I0000000000000000000000000000000000000003',
+    number: 812363,
+    subject: 'Report allocation candidates per cell',
+    owner: { name: 'Ada Author' },
+    status: 'NEW',
+    comments: [{ timestamp: 1700000000, reviewer: { name: 'Ada Author' }, message: 'Uploaded patch set 3.' }],
+    currentPatchSet,
+    ...extra,
+  });
+  const read = (value: Record<string, unknown>) =>
+    parseExport(exportDir({ 'query.json': `${JSON.stringify(value)}\n{"type":"stats","rowCount":1}\n` }));
+  const inline = (model: ReturnType<typeof parseExport>) =>
+    (model.changes[0] as Change).messages.flatMap((message) =>
+      message.inlineComments.map((comment) => [
+        message.author,
+        message.patchSet,
+        comment.path,
+        comment.line,
+        comment.text,
+      ]),
+    );
+
+  it('keeps the inline comments of the current patch set when the query gave no patchSets', () => {
+    const model = read(change({}));
+    expect(model.warnings).toEqual([]);
+    expect((model.changes[0] as Change).patchSets).toEqual([3]);
+    expect(inline(model)).toEqual([['Sylvain Bauza', 3, 'nova/scheduler/manager.py', 42, 'nit: cells → cell']]);
+  });
+
+  it('reads the current patch set once when patchSets lists it too', () => {
+    const model = read(change({ patchSets: [{ number: 1 }, { number: 2 }, currentPatchSet] }));
+    expect((model.changes[0] as Change).patchSets).toEqual([1, 2, 3]);
+    expect(inline(model)).toEqual([['Sylvain Bauza', 3, 'nova/scheduler/manager.py', 42, 'nit: cells → cell']]);
+  });
+});
