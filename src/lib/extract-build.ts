@@ -189,10 +189,11 @@ function jobReport(
   const parsed = isUrl ? readJobUrl(printed) : null;
   const name = groups.name ?? parsed?.name ?? printed;
   const identity = settings.jobName === defaultJobName ? splitWithDefault(name) : splitJobName(name, settings.jobName);
-  // A run the bot gives no URL (Zuul prints the job name in its place) is still one run: its line names it.
+  // A run the bot gives no URL (Zuul prints the job name in its place) is still one run: its line names it. A URL
+  // that names no Jenkins or Zuul build (a Gerrit Trigger custom URL, a log page) is the run's id as printed.
   let build: BuildId;
   if (parsed) build = parsed.build;
-  else if (isUrl) build = groups.name === undefined ? 0 : printed;
+  else if (isUrl) build = printed;
   else build = lineBuildId(position);
   // `SUCCESS` on 200k job lines: one shared string instead of a copy per line.
   const result = ownString(groups.result as string);
