@@ -278,3 +278,35 @@ describe('gerrit query --current-patch-set', () => {
     expect(inline(model)).toEqual([['Sylvain Bauza', 3, 'nova/scheduler/manager.py', 42, 'nit: cells → cell']]);
   });
 });
+
+describe("OpenDev's Zuul reports in each export form", () => {
+  // The same two changes as text dumps (bots/zuul-opendev) and as Gerrit's JSON (gerrit/zuul-opendev).
+  const runsOf = (model: ReturnType<typeof parseExport>) =>
+    model.changes.map((change) => [
+      change.id,
+      change.messages.filter((message) => !message.mismatched).map((message) => [message.kind, message.patchSet]),
+      change.runs.map((run) => [
+        run.patchSet,
+        run.name,
+        // A run without a URL is named by where its line is, which differs between the forms.
+        run.url === '' ? 'no URL' : run.build,
+        run.result,
+        run.outcome,
+        run.voting,
+        run.pipeline,
+        run.durationSeconds,
+        run.failures.map((failure) => failure.signature),
+      ]),
+    ]);
+  const text = parseExport(fileURLToPath(new URL('../fixtures/bots/zuul-opendev/export', import.meta.url)));
+  const json = (file: string) => readFileSync(`${gerritDir('zuul-opendev')}/${file}`);
+
+  it('give the same messages and runs from gerrit query and from a REST page as from the text dumps', () => {
+    expect(text.warnings).toEqual([]);
+    for (const file of ['query.json', 'rest.json']) {
+      const model = parseExport(exportDir({ [file]: json(file) }));
+      expect(model.warnings).toEqual([]);
+      expect(runsOf(model)).toEqual(runsOf(text));
+    }
+  });
+});
