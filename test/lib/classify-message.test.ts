@@ -227,6 +227,42 @@ describe('classifyMessage: builds', () => {
     expect(classify('Build canceled.\n\n- tox-py312 tox-py312 : CANCELED').build?.verdict).toBe('aborted');
   });
 
+  // Gerrit before 2.8 wrote a vote as its label's words on the Patch Set line (`Fails`, `Verified`, `Looks good
+  // to me, approved`); the bot's verdict leads the paragraph under it.
+  it("reads the verdict under an old Gerrit's vote words", () => {
+    const zuul = classify(
+      [
+        'Patch Set 1: Fails',
+        '',
+        'Build failed.  For information on how to proceed, see https://wiki.openstack.org/wiki/GerritJenkinsGit#Test_Failures',
+        '',
+        '- gate-nova-pep8 http://logs.openstack.org/12/34512/1/check/gate-nova-pep8/1a2b3c4 : SUCCESS in 4m 12s',
+        '- gate-nova-python27 http://logs.openstack.org/12/34512/1/check/gate-nova-python27/2b3c4d5 : FAILURE in 12m 01s',
+      ].join('\n'),
+    );
+    expect([zuul.kind, zuul.patchSet, zuul.votes, zuul.build?.verdict, zuul.build?.family]).toEqual([
+      'build-result',
+      1,
+      [],
+      'failed',
+      'zuul',
+    ]);
+    expect(zuul.build?.jobs.map((j) => [j.name, j.result, j.outcome, j.durationSeconds, j.position.line])).toEqual([
+      ['gate-nova-pep8', 'SUCCESS', 'passed', 252, 44],
+      ['gate-nova-python27', 'FAILURE', 'failed', 721, 45],
+    ]);
+    const jenkins = classify(`Patch Set 2: Verified; Looks good to me, approved\n\nBuild Successful \n\n${job} : SUCCESS`);
+    expect([jenkins.kind, jenkins.build?.verdict, jenkins.build?.jobs.map((j) => j.build)]).toEqual([
+      'build-result',
+      'successful',
+      [4026],
+    ]);
+  });
+
+  it("keeps a person's old-style vote with a sentence under it a comment", () => {
+    expect(classify('Patch Set 2: Looks good to me\n\nBuild failed on my box though.').kind).toBe('comment');
+  });
+
   it('does not take a quoted verdict in a human comment for a build result', () => {
     expect(classify('Patch Set 4:\n\nWhy did we get "Build Failed" here?\n\nBuild Failed')).toEqual({
       kind: 'comment',
