@@ -85,8 +85,14 @@ function assembleChange(
     const ownPatchSet = patchSetOf.get(dump) as number;
     const keys: string[] = [];
     let lastDate = '';
+    // A dump holds each message once: the same author, second and text twice in it (a recheck sent twice) are two
+    // messages, and a dump that repeats them repeats both.
+    const copies = new Map<string, number>();
     for (const [index, raw] of dump.messages.entries()) {
-      const key = messageKey(raw);
+      const base = messageKey(raw);
+      const copy = copies.get(base) ?? 0;
+      copies.set(base, copy + 1);
+      const key = copy === 0 ? base : hashText(`${base}#${copy}`, 40);
       keys.push(key);
       if (raw.date) lastDate = raw.date;
       const known = seen.get(key);

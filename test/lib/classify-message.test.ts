@@ -251,7 +251,9 @@ describe('classifyMessage: builds', () => {
       ['gate-nova-pep8', 'SUCCESS', 'passed', 252, 44],
       ['gate-nova-python27', 'FAILURE', 'failed', 721, 45],
     ]);
-    const jenkins = classify(`Patch Set 2: Verified; Looks good to me, approved\n\nBuild Successful \n\n${job} : SUCCESS`);
+    const jenkins = classify(
+      `Patch Set 2: Verified; Looks good to me, approved\n\nBuild Successful \n\n${job} : SUCCESS`,
+    );
     expect([jenkins.kind, jenkins.build?.verdict, jenkins.build?.jobs.map((j) => j.build)]).toEqual([
       'build-result',
       'successful',
