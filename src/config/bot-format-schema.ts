@@ -14,9 +14,14 @@ export const botFormatSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, starting with a letter or digit'),
   /** What writes these messages. Default: empty. */
   description: z.string().default(''),
-  /** Lead lines of the family's result messages and the verdict each means. */
+  /**
+   * Lead lines of the family's result messages and the verdict each means; `standsAlone` for a verdict the bot
+   * writes with no job line under it (otherwise words after the verdict with nothing under them are a comment).
+   */
   verdicts: z
-    .array(z.strictObject({ pattern: regexSource(), verdict: z.enum(verdicts) }))
+    .array(
+      z.strictObject({ pattern: regexSource(), verdict: z.enum(verdicts), standsAlone: z.boolean().default(false) }),
+    )
     .min(1, 'must list at least one verdict'),
   /** The line that leads a "build started" message. */
   started: regexSource().optional(),

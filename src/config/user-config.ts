@@ -58,7 +58,11 @@ export function userReadSettings(config: UserConfig): ReadSettings {
     const built: BotFormat = {
       id: format.id,
       description: format.description,
-      verdicts: format.verdicts.map(({ pattern, verdict }) => ({ pattern: new RegExp(pattern), verdict })),
+      verdicts: format.verdicts.map(({ pattern, verdict, standsAlone }) => ({
+        pattern: new RegExp(pattern),
+        verdict,
+        standsAlone,
+      })),
       jobLine: new RegExp(format.jobLine),
       noCause: format.noCause.map((pattern) => new RegExp(pattern)),
       textUnderJob: format.textUnderJob,

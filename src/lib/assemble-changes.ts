@@ -85,8 +85,14 @@ function assembleChange(
     const ownPatchSet = patchSetOf.get(dump) as number;
     const keys: string[] = [];
     let lastDate = '';
-    for (const raw of dump.messages) {
-      const key = messageKey(raw);
+    // A dump holds each message once: the same author, second and text twice in it (a recheck sent twice) are two
+    // messages, and a dump that repeats them repeats both.
+    const copies = new Map<string, number>();
+    for (const [index, raw] of dump.messages.entries()) {
+      const base = messageKey(raw);
+      const copy = copies.get(base) ?? 0;
+      copies.set(base, copy + 1);
+      const key = copy === 0 ? base : hashText(`${base}#${copy}`, 40);
       keys.push(key);
       if (raw.date) lastDate = raw.date;
       const known = seen.get(key);
@@ -96,7 +102,7 @@ function assembleChange(
         continue;
       }
       const classified = classifyMessage(raw.text, { file: raw.position.file, line: raw.textLine }, rules, settings);
-      if (dump.layout.startsWith('gerrit-')) pinPositions(classified, raw.position);
+      if (dump.layout.startsWith('gerrit-')) pinPositions(classified, raw.position, index + 1);
       const message: Message = {
         ...classified,
         // A join is one flat string; a template literal would be a cons string pinning the whole key.

@@ -4,13 +4,19 @@ import type { Verdict } from './types.ts';
  * Version of the bot-format table. Bump it whenever a format changes what is read as a job run or a cause, so
  * users comparing two reports can tell that runs and failures may have moved.
  */
-export const BOT_FORMATS_VERSION = 1;
+export const BOT_FORMATS_VERSION = 2;
 
 /** A verdict line of a bot family: the line that leads a CI result message. */
 export interface VerdictPattern {
   /** Matched against the message's first line of text; the named group `pipeline` is the CI pipeline. */
   pattern: RegExp;
   verdict: Verdict;
+  /**
+   * The bot writes this verdict with no job line under it (Zuul's merge failures). Any other verdict that has
+   * words after it on its line and no job line or cause under it is a person's sentence (`Build failed on my
+   * laptop too`), read as a comment.
+   */
+  standsAlone?: boolean;
 }
 
 /**
@@ -61,16 +67,23 @@ export const botFormats: readonly BotFormat[] = [
   {
     id: 'zuul',
     description:
-      'Zuul (OpenDev, Software Factory, …): `Build succeeded (check pipeline).`, `Build failed (gate pipeline).`, `Merge Failed.`, then `- <job> <url> : <RESULT>[ <detail>][ in 3m 21s][ (non-voting)]` lines.',
+      'Zuul (OpenDev, Software Factory, …): `Build succeeded (check pipeline).`, `Build failed (gate pipeline).`, `Build canceled.`, `Merge Failed.`, then `- <job> <url> : <RESULT>[ <detail>][ in 3m 21s][ (non-voting)]` lines.',
     verdicts: [
       { pattern: /^Build succeeded(?: \((?<pipeline>[^()]+?) pipeline\))?\./, verdict: 'successful' },
       { pattern: /^Build failed(?: \((?<pipeline>[^()]+?) pipeline\))?\./, verdict: 'failed' },
-      { pattern: /^Merge Failed\./, verdict: 'merge-failed' },
+      // The pipeline's dequeue-message: the item left the pipeline before it had a result (its jobs ABORTED, CANCELED).
+      { pattern: /^Build canceled(?: \((?<pipeline>[^()]+?) pipeline\))?\./, verdict: 'aborted' },
+      { pattern: /^Merge Failed\./, verdict: 'merge-failed', standsAlone: true },
       {
         pattern: /^(?:This change|These changes) depends? on a change that failed to merge\./,
         verdict: 'merge-failed',
+        standsAlone: true,
       },
-      { pattern: /^(?:This change|These changes) (?:is|are) unable to merge due to/, verdict: 'merge-failed' },
+      {
+        pattern: /^(?:This change|These changes) (?:is|are) unable to merge due to/,
+        verdict: 'merge-failed',
+        standsAlone: true,
+      },
       { pattern: /^This change is part of a dependency cycle that failed\./, verdict: 'failed' },
     ],
     started: /^Starting (?<pipeline>\S+) jobs\./,

@@ -49,11 +49,13 @@ export function classifyMessage(
   // The first two lines of text after the header: `Patch Set 3: Cherry Picked` or an old-style `Patch Set 2:
   // Looks good to me` keep their words as text.
   const body: string[] = [];
+  let headerWords = false;
   if (patchSet) {
     result.patchSet = Number(patchSet[1]);
     const header = readVotes(patchSet[2] ?? '');
     result.votes = header.votes;
-    if (header.text) body.push(header.text.trim());
+    headerWords = header.text !== '';
+    if (headerWords) body.push(header.text.trim());
     firstNonBlank(text, afterFirst, 2, body);
   } else {
     firstNonBlank(text, upload ? afterFirst : 0, 2, body);
@@ -61,7 +63,11 @@ export function classifyMessage(
 
   const count = body.length > 0 ? commentCount.exec(body[0] as string) : null;
   if (count) result.commentCount = Number(count[1]);
-  const lead = (count ? body[1] : body[0]) ?? '';
+  // Gerrit before 2.8 wrote a vote as its label's words on the Patch Set line (`Patch Set 1: Fails`, `Patch Set
+  // 2: Verified`) and the bot's verdict led the paragraph under it: that line leads when it is a verdict.
+  const under = headerWords && !count ? (body[1] ?? '') : '';
+  const lead =
+    under !== '' && matchVerdict(under, settings.formats).length > 0 ? under : ((count ? body[1] : body[0]) ?? '');
   if (upload) return result;
 
   for (const format of settings.formats) {

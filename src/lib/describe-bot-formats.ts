@@ -10,7 +10,9 @@ export function describeBotFormats(formats: readonly BotFormat[]): string {
   const source = (pattern: RegExp) => `/${pattern.source}/${pattern.flags}`;
   const patterns = formats.flatMap((format) => [
     `${format.id}`,
-    ...format.verdicts.map(({ pattern, verdict }) => `  verdict ${verdict}  ${source(pattern)}`),
+    ...format.verdicts.map(
+      ({ pattern, verdict, standsAlone }) => `  verdict ${verdict}${standsAlone ? ' (alone)' : ''}  ${source(pattern)}`,
+    ),
     ...(format.started ? [`  started  ${source(format.started)}`] : []),
     `  job line  ${source(format.jobLine)}`,
     ...(format.blockEnd ? [`  block end  ${source(format.blockEnd)}`] : []),

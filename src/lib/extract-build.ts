@@ -3,6 +3,7 @@ import { boundedMemo } from './bounded-memo.ts';
 import { classifyFailure } from './classify-failure.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
+import { lineBuildId } from './line-build-id.ts';
 import { matchVerdict, type VerdictMatch } from './match-verdict.ts';
 import { ownString } from './own-string.ts';
 import { parseDuration } from './parse-duration.ts';
@@ -33,7 +34,8 @@ const httpUrl = /^https?:\/\//;
  * pipeline, every job line as a run, and every cause the bot attributes to a run by its URL (`… ( <url> )`, on
  * one line or ending a paragraph: GCC's `file:line:col:` then `error: …`). Text under a job line that is not a
  * cause is the run's: a URL line is its log link, anything else its note. Nothing is guessed into a failure.
- * Returns `null` when no line of the message is a verdict line.
+ * Returns `null` when no line of the message is a verdict line, or when the verdict line has words after the
+ * verdict and no job line or cause follows (a person's sentence), unless the verdict stands alone.
  *
  * `at` is where the message text starts, so each job and failure keeps its file and line.
  */
@@ -51,7 +53,7 @@ export function extractBuild(
     if (candidates.length > 0) break;
   }
   if (candidates.length === 0) return null;
-  const { format, verdict, pipeline } = pickFormat(candidates, lines, v + 1);
+  const { format, verdict, pipeline, rest, standsAlone } = pickFormat(candidates, lines, v + 1);
 
   const jobs: JobReport[] = [];
   const failures: Failure[] = [];
@@ -145,6 +147,8 @@ export function extractBuild(
     paragraph.push(line);
   }
   flushParagraph();
+  // "Build failed on my laptop too": words after the verdict and nothing under it that a bot prints.
+  if (jobs.length === 0 && failures.length === 0 && rest !== '' && !standsAlone) return null;
   for (const [job, paragraphs] of notes) {
     const note = paragraphs
       .map((lines) => trimBlankLines(lines).join('\n'))
@@ -185,11 +189,12 @@ function jobReport(
   const parsed = isUrl ? readJobUrl(printed) : null;
   const name = groups.name ?? parsed?.name ?? printed;
   const identity = settings.jobName === defaultJobName ? splitWithDefault(name) : splitJobName(name, settings.jobName);
-  // A run the bot gives no URL (Zuul prints the job name in its place) is still one run: its line names it.
+  // A run the bot gives no URL (Zuul prints the job name in its place) is still one run: its line names it. A URL
+  // that names no Jenkins or Zuul build (a Gerrit Trigger custom URL, a log page) is the run's id as printed.
   let build: BuildId;
   if (parsed) build = parsed.build;
-  else if (isUrl) build = groups.name === undefined ? 0 : printed;
-  else build = `${position.file}:${position.line}`;
+  else if (isUrl) build = printed;
+  else build = lineBuildId(position);
   // `SUCCESS` on 200k job lines: one shared string instead of a copy per line.
   const result = ownString(groups.result as string);
   // Written out rather than spread from `identity`: a spread object gets its later fields in a separate

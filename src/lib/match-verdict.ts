@@ -6,6 +6,10 @@ export interface VerdictMatch {
   format: BotFormat;
   verdict: Verdict;
   pipeline?: string;
+  /** The verdict line after the verdict, trimmed (Zuul's `For information on how to proceed, see …`). */
+  rest: string;
+  /** The verdict pattern's `standsAlone`. */
+  standsAlone: boolean;
 }
 
 /** Every bot family whose verdict pattern matches the line, in table order. */
@@ -13,11 +17,12 @@ export function matchVerdict(line: string, formats: readonly BotFormat[]): Verdi
   const trimmed = line.trim();
   const found: VerdictMatch[] = [];
   for (const format of formats) {
-    for (const { pattern, verdict } of format.verdicts) {
+    for (const { pattern, verdict, standsAlone = false } of format.verdicts) {
       const match = pattern.exec(trimmed);
       if (!match) continue;
       const pipeline = match.groups?.pipeline?.trim();
-      found.push(pipeline ? { format, verdict, pipeline } : { format, verdict });
+      const rest = trimmed.slice(match.index + match[0].length).trim();
+      found.push(pipeline ? { format, verdict, pipeline, rest, standsAlone } : { format, verdict, rest, standsAlone });
       break;
     }
   }

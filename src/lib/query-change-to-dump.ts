@@ -12,7 +12,7 @@ export interface JsonChangeResult {
 
 /**
  * Reads one change of `gerrit query --format=JSON` (Gerrit's `json.txt`: the change attribute, with
- * `--comments`, `--patch-sets`, `--commit-message`) into a dump. Dates are epoch seconds. `comments[]` name no
+ * `--comments`, `--patch-sets`, `--current-patch-set`, `--commit-message`) into a dump. Dates are epoch seconds. `comments[]` name no
  * patch set: their texts (`Patch Set 3: Verified-1 …`) do, and the classifier reads them as in a text dump.
  * Inline comments are listed per patch set and tied to no message, so each reviewer's on a patch set become one
  * message marked `mismatched`, as the CROP layout does with inline comments that matched no message.
@@ -55,10 +55,12 @@ export function queryChangeToDump(value: unknown, position: SourcePosition, dige
   });
 
   const patchSets: number[] = [];
-  for (const entry of change.array('patchSets') ?? []) {
+  // `--current-patch-set` gives the current one as `currentPatchSet` (with its inline comments under
+  // `--comments`); with `--patch-sets` it is in `patchSets` too, and read once.
+  for (const entry of [...(change.array('patchSets') ?? []), change.object('currentPatchSet')]) {
     const patchSet = jsonValue(entry);
     const number = patchSet?.integer('number');
-    if (!patchSet || number === undefined) continue;
+    if (!patchSet || number === undefined || patchSets.includes(number)) continue;
     patchSets.push(number);
     messages.push(...inlineMessages(patchSet, number, position));
   }

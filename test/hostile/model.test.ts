@@ -195,9 +195,9 @@ describe('the hostile export, read into the model', () => {
         ],
       ],
       [
-        // A URL that is no Jenkins build URL names its run, as text.
+        // A URL that is no Jenkins build URL names its run, as job and as build, as text.
         `http://cv.jenkins.couchbase.com/job/kv_engine-"><svg/onload=alert(1)>-master/79/?a="b'&c=<d>`,
-        0,
+        `http://cv.jenkins.couchbase.com/job/kv_engine-"><svg/onload=alert(1)>-master/79/?a="b'&c=<d>`,
         [`ctest:raw"url'test`],
       ],
       [

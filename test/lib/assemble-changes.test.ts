@@ -138,6 +138,31 @@ describe('assembleChanges', () => {
     expect(assembleChanges([dumpOf(text, 'a.txt')]).changes[0]?.messages).toHaveLength(3);
   });
 
+  it('keeps a message posted twice in the same second (a double-clicked recheck) twice, in every dump of it', () => {
+    const id = 'I2323232323232323232323232323232323232323';
+    const messages = [
+      message('Owner', 0, 'Uploaded patch set 1.'),
+      message('A', 1, 'recheck'),
+      message('A', 1, 'recheck'),
+    ];
+    const ps1 = writeSeed({ description: description(id), messages });
+    // The export of patch set 2 repeats the history: the two copies there are the same two messages.
+    const ps2 = writeSeed({
+      description: description(id),
+      messages: [...messages, message('Owner', 2, 'Uploaded patch set 2.')],
+    });
+    const { changes, warnings } = assembleChanges([dumpOf(ps1, 'ps1.txt'), dumpOf(ps2, 'ps2.txt')]);
+    expect(warnings).toEqual([]);
+    const change = changes[0];
+    expect(change?.messages.map((m) => [m.author, m.text, m.position.file, m.position.line])).toEqual([
+      ['Owner', 'Uploaded patch set 1.', 'ps1.txt', 11],
+      ['A', 'recheck', 'ps1.txt', 16],
+      ['A', 'recheck', 'ps1.txt', 21],
+      ['Owner', 'Uploaded patch set 2.', 'ps2.txt', 26],
+    ]);
+    expect(new Set(change?.messages.map((m) => m.id)).size).toBe(4);
+  });
+
   it('finds the outcome: merged, abandoned, or open again once restored', () => {
     const outcome = (...texts: string[]) => {
       const text = writeCrop({

@@ -165,6 +165,106 @@ describe('classifyMessage: builds', () => {
     });
   }
 
+  // A person writes "Build failed …" too. The bot's verdict line is the verdict alone (Gerrit Trigger) or the
+  // verdict with the pipeline's text after it and job lines under it (Zuul): a sentence that starts like a
+  // verdict, with nothing under it a bot would print, is a comment.
+  for (const [text, commentCount] of [
+    ['Patch Set 2:\n\nBuild failed on my laptop too: tox -e py38 needs the old virtualenv.', undefined],
+    ["Patch Set 1:\n\n(1 comment)\n\nBuild Failed locally too, I think it's the mvn 3.9 bump.", 1],
+    ['Patch Set 1:\n\nBuild failed:\nsee the sonar job', undefined],
+    ['Patch Set 3:\n\nBuild succeeded. Merging once the docs job is fixed.', undefined],
+  ] as const) {
+    it(`reads the comment "${text.split('\n').at(-1)}" as a comment`, () => {
+      const classified = classify(text);
+      expect([classified.kind, classified.commentCount, classified.build]).toEqual([
+        'comment',
+        commentCount,
+        undefined,
+      ]);
+    });
+  }
+
+  it('reads a verdict line alone as a verdict, with or without job lines', () => {
+    expect(classify('Patch Set 3: Verified-1\n\nBuild Failed').build).toEqual({
+      verdict: 'failed',
+      family: 'gerrit-trigger',
+      jobs: [],
+      failures: [],
+    });
+    expect(classify('Patch Set 3: Verified-1\n\nBuild failed.').build?.verdict).toBe('failed');
+  });
+
+  it('reads a verdict with words after it as a verdict when job lines follow', () => {
+    const classified = classify(`Patch Set 3: Verified-1\n\nBuild Failed for kv_engine, see below\n\n${job} : FAILURE`);
+    expect([classified.kind, classified.build?.verdict, classified.build?.jobs.map((j) => j.build)]).toEqual([
+      'build-result',
+      'failed',
+      [4026],
+    ]);
+  });
+
+  it("reads Zuul's dequeue report (`Build canceled.`, the pipeline's dequeue-message) as an aborted build", () => {
+    const classified = classify(
+      [
+        'Patch Set 1:',
+        '',
+        'Build canceled (gate pipeline).',
+        '',
+        '- openstack-tox-py311 https://zuul.opendev.org/t/openstack/build/aa1b2c3d4e5f40718293a4b5c6d7e8f9 : ABORTED in 2m 11s',
+        '- nova-next nova-next : CANCELED',
+      ].join('\n'),
+    );
+    expect([classified.kind, classified.build?.verdict, classified.build?.family, classified.build?.pipeline]).toEqual([
+      'build-result',
+      'aborted',
+      'zuul',
+      'gate',
+    ]);
+    expect(classified.build?.jobs.map((j) => [j.name, j.build, j.result, j.outcome, j.durationSeconds])).toEqual([
+      ['openstack-tox-py311', 'aa1b2c3d4e5f40718293a4b5c6d7e8f9', 'ABORTED', 'inconclusive', 131],
+      ['nova-next', 'dump.txt:45', 'CANCELED', 'inconclusive', undefined],
+    ]);
+    expect(classify('Build canceled.\n\n- tox-py312 tox-py312 : CANCELED').build?.verdict).toBe('aborted');
+  });
+
+  // Gerrit before 2.8 wrote a vote as its label's words on the Patch Set line (`Fails`, `Verified`, `Looks good
+  // to me, approved`); the bot's verdict leads the paragraph under it.
+  it("reads the verdict under an old Gerrit's vote words", () => {
+    const zuul = classify(
+      [
+        'Patch Set 1: Fails',
+        '',
+        'Build failed.  For information on how to proceed, see https://wiki.openstack.org/wiki/GerritJenkinsGit#Test_Failures',
+        '',
+        '- gate-nova-pep8 http://logs.openstack.org/12/34512/1/check/gate-nova-pep8/1a2b3c4 : SUCCESS in 4m 12s',
+        '- gate-nova-python27 http://logs.openstack.org/12/34512/1/check/gate-nova-python27/2b3c4d5 : FAILURE in 12m 01s',
+      ].join('\n'),
+    );
+    expect([zuul.kind, zuul.patchSet, zuul.votes, zuul.build?.verdict, zuul.build?.family]).toEqual([
+      'build-result',
+      1,
+      [],
+      'failed',
+      'zuul',
+    ]);
+    expect(zuul.build?.jobs.map((j) => [j.name, j.result, j.outcome, j.durationSeconds, j.position.line])).toEqual([
+      ['gate-nova-pep8', 'SUCCESS', 'passed', 252, 44],
+      ['gate-nova-python27', 'FAILURE', 'failed', 721, 45],
+    ]);
+    const jenkins = classify(
+      `Patch Set 2: Verified; Looks good to me, approved\n\nBuild Successful \n\n${job} : SUCCESS`,
+    );
+    expect([jenkins.kind, jenkins.build?.verdict, jenkins.build?.jobs.map((j) => j.build)]).toEqual([
+      'build-result',
+      'successful',
+      [4026],
+    ]);
+  });
+
+  it("keeps a person's old-style vote with a sentence under it a comment", () => {
+    expect(classify('Patch Set 2: Looks good to me\n\nBuild failed on my box though.').kind).toBe('comment');
+  });
+
   it('does not take a quoted verdict in a human comment for a build result', () => {
     expect(classify('Patch Set 4:\n\nWhy did we get "Build Failed" here?\n\nBuild Failed')).toEqual({
       kind: 'comment',

@@ -158,6 +158,38 @@ describe('extractBuild', () => {
   });
 });
 
+describe('extractBuild: run URLs that are not Jenkins builds', () => {
+  // Gerrit Trigger prints a job's custom URL in place of the build URL when one is set; it may be any page.
+  it('names a run by its URL, as job and as build, and invents no build number', () => {
+    const build = extractBuild(
+      [
+        'Build Failed ',
+        '',
+        'https://logs.example.org/netconf-verify/55/console-log.html : ABORTED',
+        '',
+        'https://buildkite.example.com/acme/netconf/builds/4411 : FAILURE',
+      ].join('\n'),
+      at,
+    );
+    expect(build?.jobs.map((job) => [job.name, job.build, job.url, job.result, job.outcome])).toEqual([
+      [
+        'https://logs.example.org/netconf-verify/55/console-log.html',
+        'https://logs.example.org/netconf-verify/55/console-log.html',
+        'https://logs.example.org/netconf-verify/55/console-log.html',
+        'ABORTED',
+        'inconclusive',
+      ],
+      [
+        'https://buildkite.example.com/acme/netconf/builds/4411',
+        'https://buildkite.example.com/acme/netconf/builds/4411',
+        'https://buildkite.example.com/acme/netconf/builds/4411',
+        'FAILURE',
+        'failed',
+      ],
+    ]);
+  });
+});
+
 describe('matchVerdict', () => {
   it('knows the Gerrit Trigger and Zuul verdicts and nothing else', () => {
     expect(

@@ -25,6 +25,7 @@ describe('Gerrit JSON export fixtures', () => {
       'rest-detail',
       'rest-paged',
       'truncated',
+      'zuul-opendev',
     ]);
   });
 

@@ -176,3 +176,137 @@ describe('Gerrit JSON exports', () => {
     );
   });
 });
+
+describe('runs the bot printed without a URL, in a JSON export', () => {
+  // Zuul prints the job name where the URL goes when a build has none (`NODE_FAILURE`, `SKIPPED`): such a run is
+  // named by where its line is. In JSON every message sits on its change's line, so the line alone names no run.
+  const zuulVerdict = (patchSet: number) =>
+    [
+      `Patch Set ${patchSet}: Verified-1`,
+      '',
+      'Build failed (check pipeline).',
+      '',
+      '- nova-grenade-multinode nova-grenade-multinode : NODE_FAILURE',
+      `- openstack-tox-pep8 https://zuul.opendev.org/t/openstack/build/${String(patchSet).padStart(32, '0')} : SUCCESS in 3m 02s`,
+    ].join('\n');
+  const change = {
+    project: 'openstack/nova',
+    branch: 'master',
+    id: 'I0000000000000000000000000000000000000001',
+    number: 812361,
+    subject: 'Report allocation candidates per cell',
+    owner: { name: 'Ada Author', username: 'ada' },
+    status: 'NEW',
+    comments: [
+      { timestamp: 1700000000, reviewer: { name: 'Ada Author' }, message: 'Uploaded patch set 1.' },
+      { timestamp: 1700000100, reviewer: { name: 'Zuul', username: 'zuul' }, message: zuulVerdict(1) },
+      { timestamp: 1700000200, reviewer: { name: 'Ada Author' }, message: 'Uploaded patch set 2.' },
+      { timestamp: 1700000300, reviewer: { name: 'Zuul', username: 'zuul' }, message: zuulVerdict(2) },
+    ],
+    patchSets: [{ number: 1 }, { number: 2 }],
+  };
+
+  it('are one run per job line: a patch set keeps its own run and its failure', () => {
+    const model = parseExport(
+      exportDir({ 'query.json': `${JSON.stringify(change)}\n{"type":"stats","rowCount":1}\n` }),
+    );
+    expect(model.warnings).toEqual([]);
+    const runs = (model.changes[0] as Change).runs.filter((run) => run.name === 'nova-grenade-multinode');
+    expect(
+      runs.map((run) => [run.patchSet, run.build, run.result, run.failures.map((failure) => failure.signature)]),
+    ).toEqual([
+      [1, 'query.json:1, message 2, line 5', 'NODE_FAILURE', ['unclassified:nova-grenade-multinode']],
+      [2, 'query.json:1, message 4, line 5', 'NODE_FAILURE', ['unclassified:nova-grenade-multinode']],
+    ]);
+    expect(runs.map((run) => run.failures[0]?.position)).toEqual([
+      { file: 'query.json', line: 1 },
+      { file: 'query.json', line: 1 },
+    ]);
+  });
+});
+
+describe('gerrit query --current-patch-set', () => {
+  // `--current-patch-set` gives the current patch set as `currentPatchSet`, with its inline comments under
+  // `--comments`; with `--patch-sets` too, the same patch set is also in `patchSets`.
+  const currentPatchSet = {
+    number: 3,
+    revision: 'c0ffee0000000000000000000000000000000003',
+    comments: [
+      {
+        file: 'nova/scheduler/manager.py',
+        line: 42,
+        reviewer: { name: 'Sylvain Bauza' },
+        message: 'nit: cells → cell',
+      },
+    ],
+  };
+  const change = (extra: Record<string, unknown>) => ({
+    project: 'openstack/nova',
+    branch: 'master',
+    id: 'I0000000000000000000000000000000000000003',
+    number: 812363,
+    subject: 'Report allocation candidates per cell',
+    owner: { name: 'Ada Author' },
+    status: 'NEW',
+    comments: [{ timestamp: 1700000000, reviewer: { name: 'Ada Author' }, message: 'Uploaded patch set 3.' }],
+    currentPatchSet,
+    ...extra,
+  });
+  const read = (value: Record<string, unknown>) =>
+    parseExport(exportDir({ 'query.json': `${JSON.stringify(value)}\n{"type":"stats","rowCount":1}\n` }));
+  const inline = (model: ReturnType<typeof parseExport>) =>
+    (model.changes[0] as Change).messages.flatMap((message) =>
+      message.inlineComments.map((comment) => [
+        message.author,
+        message.patchSet,
+        comment.path,
+        comment.line,
+        comment.text,
+      ]),
+    );
+
+  it('keeps the inline comments of the current patch set when the query gave no patchSets', () => {
+    const model = read(change({}));
+    expect(model.warnings).toEqual([]);
+    expect((model.changes[0] as Change).patchSets).toEqual([3]);
+    expect(inline(model)).toEqual([['Sylvain Bauza', 3, 'nova/scheduler/manager.py', 42, 'nit: cells → cell']]);
+  });
+
+  it('reads the current patch set once when patchSets lists it too', () => {
+    const model = read(change({ patchSets: [{ number: 1 }, { number: 2 }, currentPatchSet] }));
+    expect((model.changes[0] as Change).patchSets).toEqual([1, 2, 3]);
+    expect(inline(model)).toEqual([['Sylvain Bauza', 3, 'nova/scheduler/manager.py', 42, 'nit: cells → cell']]);
+  });
+});
+
+describe("OpenDev's Zuul reports in each export form", () => {
+  // The same two changes as text dumps (bots/zuul-opendev) and as Gerrit's JSON (gerrit/zuul-opendev).
+  const runsOf = (model: ReturnType<typeof parseExport>) =>
+    model.changes.map((change) => [
+      change.id,
+      change.messages.filter((message) => !message.mismatched).map((message) => [message.kind, message.patchSet]),
+      change.runs.map((run) => [
+        run.patchSet,
+        run.name,
+        // A run without a URL is named by where its line is, which differs between the forms.
+        run.url === '' ? 'no URL' : run.build,
+        run.result,
+        run.outcome,
+        run.voting,
+        run.pipeline,
+        run.durationSeconds,
+        run.failures.map((failure) => failure.signature),
+      ]),
+    ]);
+  const text = parseExport(fileURLToPath(new URL('../fixtures/bots/zuul-opendev/export', import.meta.url)));
+  const json = (file: string) => readFileSync(`${gerritDir('zuul-opendev')}/${file}`);
+
+  it('give the same messages and runs from gerrit query and from a REST page as from the text dumps', () => {
+    expect(text.warnings).toEqual([]);
+    for (const file of ['query.json', 'rest.json']) {
+      const model = parseExport(exportDir({ [file]: json(file) }));
+      expect(model.warnings).toEqual([]);
+      expect(runsOf(model)).toEqual(runsOf(text));
+    }
+  });
+});

@@ -46,6 +46,7 @@ const api: Record<string, string[]> = {
   'rest-change-to-dump.ts': ['restChangeToDump'],
   'review-text.ts': ['reviewText'],
   'gerrit-summary.ts': ['GerritSummary', 'gerritSummary'],
+  'line-build-id.ts': ['lineBuildId'],
   'pin-positions.ts': ['pinPositions'],
   'message-key.ts': ['messageKey'],
   'split-json-elements.ts': ['JsonElements', 'splitJsonElements'],
