@@ -188,7 +188,15 @@ function jobReport(
   const isUrl = httpUrl.test(printed);
   const parsed = isUrl ? readJobUrl(printed) : null;
   const name = groups.name ?? parsed?.name ?? printed;
-  const identity = settings.jobName === defaultJobName ? splitWithDefault(name) : splitJobName(name, settings.jobName);
+  // The default scheme is a Jenkins naming convention, for names read off a Jenkins job URL. A name a bot prints
+  // (Zuul's `nova-next`, `tox-py312`) is a free-form job name: split by the default, `nova-next` would read as
+  // project nova on platform next. A `jobName` of the user's own applies to every name.
+  const identity =
+    settings.jobName !== defaultJobName
+      ? splitJobName(name, settings.jobName)
+      : parsed?.name === name
+        ? splitWithDefault(name)
+        : { name, project: '', platform: '', branch: '' };
   // A run the bot gives no URL (Zuul prints the job name in its place) is still one run: its line names it. A URL
   // that names no Jenkins or Zuul build (a Gerrit Trigger custom URL, a log page) is the run's id as printed.
   let build: BuildId;
