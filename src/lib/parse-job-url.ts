@@ -1,3 +1,5 @@
+import { boundedMemo } from './bounded-memo.ts';
+
 /** A run URL read into the run it names. */
 export interface JobUrl {
   /** The Jenkins job: the `/job/<name>` segments joined with `/`; absent for a URL that names only a build (Zuul). */
@@ -23,11 +25,7 @@ export function parseJobUrl(url: string): JobUrl | null {
   const trimmed = url.trim();
   const jenkins = jenkinsBuild.exec(trimmed);
   if (jenkins) {
-    const name = (jenkins[2] as string)
-      .split('/job/')
-      .filter((segment) => segment !== '')
-      .map(decodeSegment)
-      .join('/');
+    const name = jobName(jenkins[2] as string);
     // A join is one flat string of its own: a template literal would keep the matched line alive through a cons
     // string, for every run of the model.
     return { name, build: Number(jenkins[3]), url: [jenkins[1], '/'].join('') };
@@ -36,6 +34,16 @@ export function parseJobUrl(url: string): JobUrl | null {
   if (zuul) return { build: (zuul[2] as string).toLowerCase(), url: zuul[1] as string };
   return null;
 }
+
+// Every run URL is new (its build number), but a few dozen jobs run them all: their names are read once, and
+// each is one shared string, so equal names compare and hash as the same string further on.
+const jobName = boundedMemo((path: string) =>
+  path
+    .split('/job/')
+    .filter((segment) => segment !== '')
+    .map(decodeSegment)
+    .join('/'),
+);
 
 function decodeSegment(segment: string): string {
   // Only a `%` escape decodes to something else; most job names have none.
