@@ -1,5 +1,5 @@
 import { boundedMemo } from './bounded-memo.ts';
-import { ownString } from './own-string.ts';
+import { copyString, ownString } from './own-string.ts';
 import { parseDate } from './parse-date.ts';
 import { parseDescription } from './parse-description.ts';
 import { trimBlankLines } from './trim-blank-lines.ts';
@@ -96,7 +96,9 @@ export function readDump(text: string, file: string): ReadDumpResult {
     let bodyStart = i;
     if (headerOk) {
       author = ownAuthor((authorHeader.exec(lines[i] as string) as RegExpExecArray)[1]?.trim() ?? '');
-      rawDate = (dateHeader.exec(lines[i + 1] as string) as RegExpExecArray)[1]?.trim() ?? '';
+      // A copy: a view into the line would keep the whole file's text alive for as long as the dump is, through
+      // the reading of every other file and the assembly, which the garbage collector then copies twice.
+      rawDate = copyString((dateHeader.exec(lines[i + 1] as string) as RegExpExecArray)[1]?.trim() ?? '');
       i += 2;
       bodyStart = i;
       const message = i < lines.length ? messageHeader.exec(lines[i] as string) : null;
