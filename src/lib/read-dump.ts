@@ -23,6 +23,8 @@ const inlineLine = /^Line:\s*(\d+),\s*(.+?) -> ?(.*)$/s;
 const fileComment = /^File Comment:\s*(.+?) -> ?(.*)$/s;
 const mismatchedMarker = 'MISMATCHED INLINE COMMENT';
 const dash = 0x2d;
+const lf = 0x0a;
+const cr = 0x0d;
 // A few dozen people write every message of an export: a small memo of its own in front of `ownString`'s (see
 // `ownResult` in extract-build.ts).
 const ownAuthor = boundedMemo(ownString);
@@ -155,8 +157,10 @@ export function readDump(text: string, file: string): ReadDumpResult {
 
 /** Text after the last line break that is not blank: the writer stopped part-way through a line. */
 function endsInsideLine(text: string): boolean {
-  const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-  return text.slice(end + 1).trim() !== '';
+  // From the end: `lastIndexOf('\r')` would read the whole text of every file that has no carriage return.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) !== lf && text.charCodeAt(end - 1) !== cr) end--;
+  return text.slice(end).trim() !== '';
 }
 
 interface MessageContext {
