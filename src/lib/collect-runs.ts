@@ -15,39 +15,47 @@ export function collectRuns(messages: readonly Message[], settings: ReadSettings
   const runs = new ChangeRuns();
   for (const message of messages) addRuns(runs, message);
   for (const message of messages) attributeFailures(runs, message, settings, warnings);
-  for (const run of runs.byKey.values()) {
+  for (const run of runs.all) {
     if (run.outcome === 'failed' && run.failures.length === 0) {
       run.failures.push(unclassifiedFailure(run, runs.positions.get(run) as SourcePosition));
     }
   }
-  return [...runs.byKey.values()].sort(
-    (a, b) => a.patchSet - b.patchSet || compare(a.name, b.name) || compareBuilds(a.build, b.build),
-  );
+  return runs.all.sort((a, b) => a.patchSet - b.patchSet || compare(a.name, b.name) || compareBuilds(a.build, b.build));
 }
 
 /** The runs of a change, by job and build, and by URL: a cause names its run by URL. */
 class ChangeRuns {
-  readonly byKey = new Map<string, JobRun>();
+  /** Every run, in the order first reported. */
+  readonly all: JobRun[] = [];
+  /**
+   * By job name, then build. Two levels instead of one `name#build` key: a job's name is one shared string whose
+   * hash V8 keeps, and a build number hashes as a number, where a composed key is a new string to build and hash
+   * for each of the 260k job lines of a 10k export. A Map tells `5` from `'5'` as the composed key's type did.
+   */
+  private readonly byJob = new Map<string, Map<JobRun['build'], JobRun>>();
   readonly byUrl = new Map<string, JobRun>();
   /** Where each run was first reported: an unclassified failure points there. */
   readonly positions = new Map<JobRun, SourcePosition>();
 
+  get(name: string, build: JobRun['build']): JobRun | undefined {
+    return this.byJob.get(name)?.get(build);
+  }
+
   add(run: JobRun, position: SourcePosition): void {
-    this.byKey.set(runKey(run.name, run.build), run);
+    const builds = this.byJob.get(run.name);
+    if (builds) builds.set(run.build, run);
+    else this.byJob.set(run.name, new Map([[run.build, run]]));
+    this.all.push(run);
     if (run.url !== '' && !this.byUrl.has(run.url)) this.byUrl.set(run.url, run);
     this.positions.set(run, position);
   }
-}
-
-function runKey(name: string, build: JobRun['build']): string {
-  return `${name}#${typeof build}:${build}`;
 }
 
 function addRuns(runs: ChangeRuns, message: Message): void {
   const build = message.build;
   if (!build) return;
   for (const job of build.jobs) {
-    const existing = runs.byKey.get(runKey(job.name, job.build));
+    const existing = runs.get(job.name, job.build);
     if (existing) {
       // A later verdict repeating a run carries its latest known result.
       existing.result = job.result;
@@ -85,7 +93,7 @@ function addRuns(runs: ChangeRuns, message: Message): void {
 
 function attributeFailures(runs: ChangeRuns, message: Message, settings: ReadSettings, warnings: Warning[]): void {
   for (const failure of message.build?.failures ?? []) {
-    let run = runs.byUrl.get(failure.url) ?? runs.byKey.get(runKey(failure.job, failure.build));
+    let run = runs.byUrl.get(failure.url) ?? runs.get(failure.job, failure.build);
     if (!run) {
       // No job line of the change lists the run the cause names: the cause is kept, on that run, and said.
       const name = failure.job || failure.url;

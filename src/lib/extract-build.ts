@@ -13,9 +13,9 @@ import { defaultJobName, splitJobName } from './split-job-name.ts';
 import { trimBlankLines } from './trim-blank-lines.ts';
 import type { BuildId, BuildReport, Failure, JobReport, RunOutcome, SourcePosition } from './types.ts';
 
-// The bot repeats the latest run of every job, with its causes, in each new verdict: the same URLs, job names
-// and cause texts come back again and again, so they are read once.
-const readJobUrl = boundedMemo(parseJobUrl);
+// The bot repeats the latest run of every job, with its causes, in each new verdict: the same job names and cause
+// texts come back again and again, so they are read once. Run URLs are not memoized: four in five are new (each
+// run has its own build number), so a memo of them mostly grows and is dropped.
 const splitWithDefault = boundedMemo((name: string) => splitJobName(name, defaultJobName));
 // One memo per rule table: a build hands the same table (the user's rules, then the built-in ones) to every message.
 const classifiers = new WeakMap<readonly FailureRule[], (cause: string) => ReturnType<typeof classifyFailure>>();
@@ -28,6 +28,10 @@ function classifierFor(rules: readonly FailureRule[]): (cause: string) => Return
   return classify;
 }
 const httpUrl = /^https?:\/\//;
+// `SUCCESS` on 200k job lines: one shared string instead of a copy per line. A memo of its own in front of
+// `ownString`'s: a handful of results, so a look-up stays in the CPU cache, and the many one-off texts that share
+// `ownString`'s memo never drop them.
+const ownResult = boundedMemo(ownString);
 
 /**
  * Reads a CI verdict message in the shape of the bot family that wrote it (`bot-formats.ts`): the verdict, the
@@ -76,7 +80,7 @@ export function extractBuild(
     paragraph = [];
   };
   const findJob = (url: string, cut: boolean): JobReport | undefined => {
-    const parsed = readJobUrl(url);
+    const parsed = parseJobUrl(url);
     const canonical = parsed?.url ?? url;
     const byUrl = jobs.find((job) => job.url === canonical);
     if (byUrl) return byUrl;
@@ -96,7 +100,7 @@ export function extractBuild(
       return;
     }
     const classified = classifierFor(rules)(cause);
-    const parsed = job ? null : readJobUrl(url);
+    const parsed = job ? null : parseJobUrl(url);
     const failure: Failure = {
       ...classified,
       job: job?.name ?? parsed?.name ?? '',
@@ -186,7 +190,7 @@ function jobReport(
 ): JobReport {
   const printed = groups.url as string;
   const isUrl = httpUrl.test(printed);
-  const parsed = isUrl ? readJobUrl(printed) : null;
+  const parsed = isUrl ? parseJobUrl(printed) : null;
   const name = groups.name ?? parsed?.name ?? printed;
   // The default scheme is a Jenkins naming convention, for names read off a Jenkins job URL. A name a bot prints
   // (Zuul's `nova-next`, `tox-py312`) is a free-form job name: split by the default, `nova-next` would read as
@@ -203,8 +207,7 @@ function jobReport(
   if (parsed) build = parsed.build;
   else if (isUrl) build = printed;
   else build = lineBuildId(position);
-  // `SUCCESS` on 200k job lines: one shared string instead of a copy per line.
-  const result = ownString(groups.result as string);
+  const result = ownResult(groups.result as string);
   // Written out rather than spread from `identity`: a spread object gets its later fields in a separate
   // property store, one more heap object for each of the 260k job lines of a 10k export.
   const report: JobReport = {

@@ -14,6 +14,8 @@ export function indexFailures(changes: readonly Change[]): IndexedSignature[] {
 
   for (const change of changes) {
     for (const run of change.runs) {
+      // Most runs passed: no set and no filtered copy for their empty lists.
+      if (run.failures.length === 0) continue;
       for (const failure of distinctSignatures(run.failures)) {
         const entry = entries.get(failure.signature) ?? createEntry(failure);
         entries.set(failure.signature, entry);

@@ -6,7 +6,13 @@ import { boundedMemo } from './bounded-memo.ts';
  * heap for as long as the model holds the name. The copy is shared by every equal input seen recently, so the
  * authors and one-line messages that recur across dumps are held once.
  */
-export const ownString: (text: string) => string = boundedMemo(
+export const ownString: (text: string) => string = boundedMemo(copyString);
+
+/**
+ * {@link ownString} without the memo, for values that seldom repeat (the date of each message): a look-up that
+ * misses and a memo that fills and is dropped every 20,000 values cost more than the copy.
+ */
+export function copyString(text: string): string {
   // JSON round-trips every string exactly (lone surrogates too) and `JSON.parse` builds a new flat string.
-  (text) => JSON.parse(JSON.stringify(text)) as string,
-);
+  return JSON.parse(JSON.stringify(text)) as string;
+}

@@ -1,3 +1,5 @@
+// `2018-05-25 19:57:19.000000000`: how every text dump writes a date (UTC, nanoseconds).
+const gerritUtc = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3,}$/;
 const gerritDate =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
 
@@ -6,7 +8,12 @@ const gerritDate =
  * Returns an ISO string in UTC, or `null` when the text is not a real date.
  */
 export function parseDate(text: string): string | null {
-  const match = gerritDate.exec(text.trim());
+  const trimmed = text.trim();
+  if (gerritUtc.test(trimmed)) {
+    const date = gerritUtcDate(trimmed);
+    if (date !== undefined) return date;
+  }
+  const match = gerritDate.exec(trimmed);
   if (!match) return null;
   const [, y, mo, d, h, mi, s = '0', fraction = '0', zone] = match as unknown as string[];
   const year = Number(y);
@@ -50,6 +57,31 @@ export function parseDate(text: string): string | null {
     time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
   return new Date(time).toISOString();
+}
+
+/**
+ * A date in Gerrit's own form rewritten in place, its fields checked by their digits: no regex groups, no numbers
+ * turned back into text, for the date of every message. `undefined` for a leap second (`:60`), which the general
+ * path rolls over into the next minute.
+ */
+function gerritUtcDate(text: string): string | null | undefined {
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (digits(text, 11, 2) > 23 || digits(text, 14, 2) > 59) return null;
+  const second = digits(text, 17, 2);
+  if (second === 60) return undefined;
+  if (second > 60) return null;
+  // Milliseconds are the first three digits of the fraction. One join makes one flat string (see below).
+  return [text.slice(0, 10), 'T', text.slice(11, 19), '.', text.slice(20, 23), 'Z'].join('');
+}
+
+/** The number that `length` ASCII digits at `start` of `text` write; the caller has checked they are digits. */
+function digits(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let k = start; k < start + length; k++) value = value * 10 + text.charCodeAt(k) - 48;
+  return value;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -75,7 +75,7 @@ const api: Record<string, string[]> = {
   'index-failures.ts': ['indexFailures', 'titleOf'],
   'list-export-files.ts': ['listExportFiles'],
   'mask-text.ts': ['maskText'],
-  'own-string.ts': ['ownString'],
+  'own-string.ts': ['copyString', 'ownString'],
   'match-known-issues.ts': ['matchKnownIssues'],
   'match-verdict.ts': ['VerdictMatch', 'matchVerdict'],
   'model-to-json.ts': [
