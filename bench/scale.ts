@@ -176,8 +176,8 @@ for (const size of sizes) {
       // What the build did, from its first run: pages rendered.
       `${(list[0] as Measured).summary.renderedPages}`,
       isCold ? `${mb(first.outputBytes)} / ${mb(outputDisk)}` : '',
-      isCold ? `${s(allureWall)} / ${s(allureCpu)} / ${allurePeak.toFixed(0)} / ${mb(allureDisk)}` : '',
-      isCold
+      isCold && !none ? `${s(allureWall)} / ${s(allureCpu)} / ${allurePeak.toFixed(0)} / ${mb(allureDisk)}` : '',
+      isCold && !none
         ? `${(wall / allureWall).toFixed(2)} / ${(cpu / allureCpu).toFixed(2)} / ${(outputDisk / allureDisk).toFixed(2)}`
         : '',
     ];
