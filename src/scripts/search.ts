@@ -4,9 +4,10 @@
  * can be shared. Results are built as DOM with `textContent`; see `search/render-result.ts`.
  */
 import { sitePath } from '../site/urls.ts';
+import { combineAnswers, type IndexAnswer } from './search/combine-answers.ts';
 import { holdsQuery } from './search/holds-query.ts';
 import { pagefindTerm } from './search/pagefind-term.ts';
-import type { FilterCounts, Pagefind, ResultData, SearchResult } from './search/pagefind-types.ts';
+import type { FilterCounts, Pagefind, PagefindFilters, ResultData, SearchResult } from './search/pagefind-types.ts';
 import { renderFilterValues, updateFilterCounts } from './search/render-filters.ts';
 import { renderResult } from './search/render-result.ts';
 import {
@@ -39,6 +40,10 @@ const typeLabels = JSON.parse(
 ) as Record<string, string>;
 
 let pagefind: Pagefind;
+/** The filter that tells a shard's pages in the merged index: the shard's base. */
+const shardFilter = 'shard';
+/** The filters that ask the site's own index, then each other shard's, apart: each answer is checked on its own. */
+let scopes: PagefindFilters[] = [{}];
 /** Pages per filter value in the whole index, written into the page by the build. */
 let totals: FilterCounts = {};
 /** Whether Pagefind's filter index is loaded, so results come with counts per filter value. */
@@ -78,7 +83,14 @@ async function start(): Promise<void> {
   pagefind = (await import(/* @vite-ignore */ sitePath('pagefind/pagefind.js'))) as Pagefind;
   await pagefind.options({ baseUrl: sitePath(), excerptLength: 24 });
   const shards = otherShards();
-  for (const shard of shards) await pagefind.mergeIndex(`${shard}pagefind/`, { baseUrl: shard });
+  // Each shard's pages carry its base as a filter value, so that each index's answer can be asked for and checked
+  // apart: a shard that lacks a query's word answers with a shorter word of its own (search/combine-answers.ts).
+  for (const shard of shards)
+    await pagefind.mergeIndex(`${shard}pagefind/`, { baseUrl: shard, mergeFilter: { [shardFilter]: shard } });
+  scopes =
+    shards.length === 0
+      ? [{}]
+      : [{ [shardFilter]: { none: shards } }, ...shards.map((shard) => ({ [shardFilter]: { any: [shard] } }))];
   // Pagefind's filter index grows with the site (hundreds of kB at 10k changes): the counts of the whole index
   // come with the page, and the filter index is loaded when the reader first filters. A sharded site's totals
   // span several indexes, so there it is loaded at once.
@@ -157,14 +169,21 @@ async function search(query: SearchQuery): Promise<void> {
     resultList.setAttribute('aria-busy', 'false');
     return;
   }
-  const response = await pagefind.search(term || null, toPagefindOptions(query));
-  if (current !== generation || response === null) return;
+  const words = term.startsWith('"') ? [] : term.split(' ').filter(Boolean);
+  const options = toPagefindOptions(query);
+  // One at a time: the searches share Pagefind's worker.
+  const answers: IndexAnswer[] = [];
+  for (const scope of scopes) {
+    const answer = await pagefind.search(term || null, { ...options, filters: { ...options.filters, ...scope } });
+    if (current !== generation || answer === null) return;
+    // When Pagefind matched a shorter word than one asked for, every result of that index did: the first says so.
+    const first = answer.results[0] ? await answer.results[0].data() : undefined;
+    if (current !== generation) return;
+    answers.push({ response: answer, holds: first === undefined || holdsQuery(words, textOf(first)) });
+  }
+  const { response, partial } = combineAnswers(answers);
   results = response.results;
-  queryWords = term.startsWith('"') ? [] : term.split(' ').filter(Boolean);
-  // When Pagefind matched a shorter word than one asked for, every result of its index did: the first says so.
-  const first = results[0] ? await results[0].data() : undefined;
-  if (current !== generation) return;
-  const partial = first !== undefined && !holdsEveryWord(first);
+  queryWords = words;
   resultList.replaceChildren();
   showCounts(response.filters);
   await showMore(current);
@@ -213,7 +232,12 @@ function readTotals(): FilterCounts {
 
 /** Whether a result holds every word of the query (Pagefind also answers with pages that hold part of it). */
 function holdsEveryWord(data: ResultData): boolean {
-  return holdsQuery(queryWords, [data.content, ...Object.values(data.meta).filter((value) => value !== undefined)]);
+  return holdsQuery(queryWords, textOf(data));
+}
+
+/** What Pagefind searches of a result: its text and its meta values. */
+function textOf(data: ResultData): string[] {
+  return [data.content, ...Object.values(data.meta).filter((value) => value !== undefined)];
 }
 
 /** The status line; `partial` when the results hold only part of the query's words. */

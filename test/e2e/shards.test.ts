@@ -10,6 +10,7 @@ import { inCI } from './support/ci.ts';
 import { watchPage } from './support/watch-page.ts';
 
 const cropChange = 'Ie1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4';
+const seedChange = 'I14f6e1718976b9f792fe28ab8aa309e4a61fdf32';
 
 if (!hasChromium() && inCI()) throw new Error('sharded-site tests need /usr/bin/chromium in CI');
 
@@ -83,6 +84,22 @@ describe.skipIf(!hasChromium())('a site built in two shards', () => {
     expect(links.filter((link) => link?.includes('/changes/'))).toEqual([`/b/changes/${cropChange}/`]);
     await page.locator(`[data-search-results] > li h3 a[href="/b/changes/${cropChange}/"]`).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('MB-29800: Windows: use the portable socket close');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('answers with the shard that holds a word, not with the pages of a shorter word in the other', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await watchPage(context, url);
+    // Only shard a has MB-26887; shard b's index, which has MB-29800, answers it with the shorter word `mb`.
+    await page.goto(`${url}/b/search/?q=MB-26887`);
+    await page.locator('[data-search-results][aria-busy="false"]').waitFor({ state: 'attached' });
+    expect(await page.locator('[data-search-status]').textContent()).toBe('1 result for “MB-26887”.');
+    const links = await page
+      .locator('[data-search-results] > li h3 a')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+    expect(links).toEqual([`/a/changes/${seedChange}/`]);
+    expect(await page.locator('.result-partial').count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

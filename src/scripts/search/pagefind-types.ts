@@ -4,8 +4,11 @@
  */
 export interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  /** Searches another site's index too (Pagefind's multisite search); its results link under `baseUrl`. */
-  mergeIndex(indexPath: string, options?: { baseUrl?: string }): Promise<void>;
+  /**
+   * Searches another site's index too (Pagefind's multisite search); its results link under `baseUrl`, and its
+   * pages get the filter values of `mergeFilter`.
+   */
+  mergeIndex(indexPath: string, options?: { baseUrl?: string; mergeFilter?: Record<string, string> }): Promise<void>;
   init(): Promise<void>;
   /** Every filter and value in the index, with the number of pages that have it. */
   filters(): Promise<FilterCounts>;
@@ -17,8 +20,8 @@ export interface Pagefind {
 /** Filter name → value → number of pages. */
 export type FilterCounts = Record<string, Record<string, number>>;
 
-/** Groups are combined with AND; `any` accepts a page with one of the values. */
-export type PagefindFilters = Record<string, { any: string[] }>;
+/** Groups are combined with AND; `any` accepts a page with one of the values, `none` one with none of them. */
+export type PagefindFilters = Record<string, { any: string[] } | { none: string[] }>;
 
 export interface SearchOptions {
   filters?: PagefindFilters;

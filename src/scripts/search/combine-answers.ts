@@ -1,0 +1,46 @@
+import type { FilterCounts, SearchResponse } from './pagefind-types.ts';
+
+/** One index's response to a query, and whether its first result holds every word of the query. */
+export interface IndexAnswer {
+  response: SearchResponse;
+  holds: boolean;
+}
+
+/**
+ * One answer from the answers of a site's indexes (its own and its shards'). Pagefind answers a word an index
+ * lacks with a shorter word of that index: an index whose first result does not hold the query answered only
+ * part of it, and is left out while another index answers the whole query. When none does, every index's
+ * results are kept and the answer is `partial`. Results of several indexes are ordered by score, as Pagefind's
+ * own merged search orders them; one index's results keep their order (a date sort's).
+ */
+export function combineAnswers(answers: readonly IndexAnswer[]): { response: SearchResponse; partial: boolean } {
+  const answering = answers.filter((answer) => answer.response.results.length > 0);
+  const whole = answering.filter((answer) => answer.holds);
+  const partial = answering.length > 0 && whole.length === 0;
+  // With no results anywhere, every index's (empty) response still brings its filter counts.
+  const kept = partial ? answering : whole.length > 0 ? whole : answers;
+  if (kept.length === 1) return { response: (kept[0] as IndexAnswer).response, partial };
+  const responses = kept.map((answer) => answer.response);
+  return {
+    response: {
+      results: responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score),
+      unfilteredResultCount: responses.reduce((sum, response) => sum + response.unfilteredResultCount, 0),
+      filters: addCounts(responses.map((response) => response.filters)),
+      totalFilters: addCounts(responses.map((response) => response.totalFilters)),
+    },
+    partial,
+  };
+}
+
+/** Filter counts of several indexes, added value by value. */
+export function addCounts(counts: readonly FilterCounts[]): FilterCounts {
+  const sum: FilterCounts = {};
+  for (const each of counts) {
+    for (const [name, values] of Object.entries(each)) {
+      const into = sum[name] ?? {};
+      sum[name] = into;
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
