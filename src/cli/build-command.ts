@@ -192,6 +192,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
     pages: stats.pages,
     renderedPages: stats.renderedPages,
     searchPages: stats.searchPages,
+    searchPagesReused: stats.searchPagesReused,
     changeFilesReused: stats.changeFilesReused,
     outputBytes,
     searchIndexBytes,

@@ -18,8 +18,10 @@ export interface BuildSummary {
   pages: number;
   /** Pages Astro rendered; the rest were placed from the page cache. */
   renderedPages: number;
-  /** Pages Pagefind indexed in this build. */
+  /** Pages in the search index. */
   searchPages: number;
+  /** Of those, pages in parts of the index kept from an earlier build (not read by Pagefind in this one). */
+  searchPagesReused: number;
   /** Per-change JSON files taken from the cache of an earlier build. */
   changeFilesReused: number;
   outputBytes: number;
@@ -52,6 +54,6 @@ export function formatSummary(summary: BuildSummary): string {
     `${summary.changes} changes, ${summary.patchSets} patch sets, ${summary.jobRuns} job runs, ${summary.failures} failures, ${summary.signatures} signatures (${summary.flaky} flaky)`,
     `warnings: ${warnings || 'none'}`,
     `time: parse ${s(summary.phases.parse)}, render ${s(summary.phases.render)}, search index ${s(summary.phases.index)}, total ${s(summary.phases.total)}`,
-    `output: ${summary.pages} pages, ${mb(summary.outputBytes)} (search index ${mb(summary.searchIndexBytes)}, ${summary.searchPages} pages indexed) in ${summary.out}`,
+    `output: ${summary.pages} pages, ${mb(summary.outputBytes)} (search index ${mb(summary.searchIndexBytes)}, ${summary.searchPages} pages searchable, ${summary.searchPagesReused} of them kept) in ${summary.out}`,
   ].join('\n');
 }

@@ -9,9 +9,11 @@ import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
 import { createCodeHighlighter } from '../render/highlight-code.ts';
+import { defaultSearchPartSizes, planSearchParts, type SearchPartSizes } from '../site/search-parts.ts';
 import { digestFiles } from './digest-files.ts';
 import { openPageCache, type PageCache } from './page-cache.ts';
-import { buildSearchIndex } from './pagefind.ts';
+import { writeSearchIndex } from './search-index.ts';
+import { openSearchIndexCache } from './search-index-cache.ts';
 import { type BuildStats, noBuildStats, type SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
 import { verifyOutput } from './verify-output.ts';
@@ -45,6 +47,8 @@ export interface ReviewReportsOptions {
   previous?: PreviousBuild | null;
   /** Bases of every shard of a sharded site on one host, this one included (`/kv_engine/`, `/platform/`). */
   searchShards?: readonly string[];
+  /** Changes per part of the search index (site/search-parts.ts). Default: 8,192 and 1,024. */
+  searchPartSizes?: SearchPartSizes;
   /** Told the count after every thousandth rendered page. */
   onProgress?: (renderedPages: number) => void;
   /** Told the build's statistics once the site and its search index are written. */
@@ -139,23 +143,37 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
         const started = performance.now();
         // Pagefind reads the pages in its own process; the per-change files (not pages: it skips them) are written
         // and the whole site is checked meanwhile, on this thread, which would otherwise only wait.
-        const indexed = await buildSearchIndex(out, () => {
-          const changeFiles = writeChangeFiles(out, built.model, {
-            dir: join(cacheDir, 'change-json'),
-            basis: changeFileBasis(built.config, packageVersion),
-          });
-          stats.changeFilesReused = changeFiles.reused;
-          const problems = verifyOutput(out, built.model);
-          if (problems.length > 0) {
-            const shown = problems.slice(0, 20).map((problem) => `  ${problem.page}: missing ${problem.missing}`);
-            throw new Error(
-              `internal error: the built site lost ${problems.length} items of the parsed export:\n${shown.join('\n')}\nPlease report this as a bug in review-reports.`,
-            );
-          }
+        const indexed = await writeSearchIndex({
+          root: out,
+          parts: planSearchParts(
+            built.model.changes,
+            built.model.signatures.map((entry) => entry.slug),
+            options.searchPartSizes ?? defaultSearchPartSizes,
+          ),
+          cache: openSearchIndexCache(join(cacheDir, 'search')),
+          stagingDir: join(cacheDir, `search-stage.${process.pid}`),
+          identity: (page) => pageCache?.entryOf(page),
+          whileReading: () => {
+            const changeFiles = writeChangeFiles(out, built.model, {
+              dir: join(cacheDir, 'change-json'),
+              basis: changeFileBasis(built.config, packageVersion),
+            });
+            stats.changeFilesReused = changeFiles.reused;
+            const problems = verifyOutput(out, built.model);
+            if (problems.length > 0) {
+              const shown = problems.slice(0, 20).map((problem) => `  ${problem.page}: missing ${problem.missing}`);
+              throw new Error(
+                `internal error: the built site lost ${problems.length} items of the parsed export:\n${shown.join('\n')}\nPlease report this as a bug in review-reports.`,
+              );
+            }
+          },
         });
-        logger.info(`indexed ${indexed.pages} pages for search`);
+        logger.info(
+          `indexed ${indexed.pages} pages for search (${indexed.pagesReused} of them kept from an earlier build)`,
+        );
         stats.indexMs = performance.now() - started;
         stats.searchPages = indexed.pages;
+        stats.searchPagesReused = indexed.pagesReused;
         stats.pages = pages.length + placed.restored;
         siteRegistry.delete(siteId);
         options.onStats?.({ ...stats });

@@ -28,6 +28,11 @@ export interface PageCache {
    * places it; if not, Astro renders it and `finish` keeps it for later builds.
    */
   restore(page: string, key: string): boolean;
+  /**
+   * The name of the cache entry of the page at `page` in this build, which changes whenever its bytes do;
+   * undefined for a page without a key.
+   */
+  entryOf(page: string): string | undefined;
   /** Before Astro writes into `root`: see {@link detachPlacedPages}. */
   prepare(root: string): void;
   /** After Astro wrote the site into `root`: places the restored pages, keeps the rendered ones. */
@@ -68,6 +73,9 @@ export function openPageCache(dir: string, basis: string): PageCache {
       const restored = names.has(name);
       pages.set(page, { name, restored });
       return restored;
+    },
+    entryOf(page) {
+      return pages.get(page)?.name;
     },
     prepare(root) {
       detachPlacedPages(root, dir);

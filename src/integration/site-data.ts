@@ -35,11 +35,13 @@ export interface BuildStats {
   /** Per-change JSON files taken from an earlier build's cache instead of written again. */
   changeFilesReused: number;
   indexMs: number;
-  /** Pages Pagefind indexed in this build. */
+  /** Pages in the search index. */
   searchPages: number;
+  /** Pages in parts of the search index taken from an earlier build's, not read by Pagefind in this one. */
+  searchPagesReused: number;
 }
 
 /** The statistics of a build that has rendered and indexed nothing yet. */
 export function noBuildStats(): BuildStats {
-  return { renderedPages: 0, pages: 0, changeFilesReused: 0, indexMs: 0, searchPages: 0 };
+  return { renderedPages: 0, pages: 0, changeFilesReused: 0, indexMs: 0, searchPages: 0, searchPagesReused: 0 };
 }

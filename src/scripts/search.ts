@@ -3,9 +3,10 @@
  * filters, runs queries as the reader types and keeps the query in the URL (`?q=…&sort=…&kind=…`) so a search
  * can be shared. Results are built as DOM with `textContent`; see `search/render-result.ts`.
  */
+import { SEARCH_PARTS_VERSION, searchPartsFile } from '../site/search-parts.ts';
 import { sitePath } from '../site/urls.ts';
 import { combineAnswers, type IndexAnswer } from './search/combine-answers.ts';
-import { holdsQuery } from './search/holds-query.ts';
+import { holdsQuery, howTextHoldsQuery, matchedLetters } from './search/holds-query.ts';
 import { pagefindTerm } from './search/pagefind-term.ts';
 import type { FilterCounts, Pagefind, PagefindFilters, ResultData, SearchResult } from './search/pagefind-types.ts';
 import { renderFilterValues, updateFilterCounts } from './search/render-filters.ts';
@@ -40,9 +41,12 @@ const typeLabels = JSON.parse(
 ) as Record<string, string>;
 
 let pagefind: Pagefind;
-/** The filter that tells a shard's pages in the merged index: the shard's base. */
-const shardFilter = 'shard';
-/** The filters that ask the site's own index, then each other shard's, apart: each answer is checked on its own. */
+/**
+ * The filter that tells the indexes apart once merged: each merged index's pages carry the index's URL. The
+ * site's index comes in parts (site/search-parts.ts), and a sharded site's other shards bring theirs.
+ */
+const indexFilter = 'review-reports index';
+/** The filters that ask each index apart, the site's own first: each answer is checked on its own. */
 let scopes: PagefindFilters[] = [{}];
 /** Pages per filter value in the whole index, written into the page by the build. */
 let totals: FilterCounts = {};
@@ -59,6 +63,28 @@ start().catch(() => {
   form.hidden = true;
   unavailable.hidden = false;
 });
+
+/**
+ * The index parts of the site under `base`, besides its `pagefind/` (site/search-parts.ts): URLs of their
+ * folders. A site built before parts, or whose list cannot be read, has none.
+ */
+async function readIndexParts(base: string): Promise<string[]> {
+  try {
+    const response = await fetch(`${base}pagefind/${searchPartsFile}`);
+    if (!response.ok) return [];
+    const list: unknown = await response.json();
+    if (typeof list !== 'object' || list === null || (list as { version?: unknown }).version !== SEARCH_PARTS_VERSION)
+      return [];
+    const parts: unknown = (list as { parts?: unknown }).parts;
+    return Array.isArray(parts)
+      ? parts
+          .filter((part): part is string => typeof part === 'string' && /^part\/[\w-]+\/$/.test(part))
+          .map((part) => `${base}pagefind/${part}`)
+      : [];
+  } catch {
+    return [];
+  }
+}
 
 /** Bases of the other shards of a sharded site, written into the page by the build. */
 function otherShards(): string[] {
@@ -83,14 +109,6 @@ async function start(): Promise<void> {
   pagefind = (await import(/* @vite-ignore */ sitePath('pagefind/pagefind.js'))) as Pagefind;
   await pagefind.options({ baseUrl: sitePath(), excerptLength: 24 });
   const shards = otherShards();
-  // Each shard's pages carry its base as a filter value, so that each index's answer can be asked for and checked
-  // apart: a shard that lacks a query's word answers with a shorter word of its own (search/combine-answers.ts).
-  for (const shard of shards)
-    await pagefind.mergeIndex(`${shard}pagefind/`, { baseUrl: shard, mergeFilter: { [shardFilter]: shard } });
-  scopes =
-    shards.length === 0
-      ? [{}]
-      : [{ [shardFilter]: { none: shards } }, ...shards.map((shard) => ({ [shardFilter]: { any: [shard] } }))];
   // Pagefind's filter index grows with the site (hundreds of kB at 10k changes): the counts of the whole index
   // come with the page, and the filter index is loaded when the reader first filters. A sharded site's totals
   // span several indexes, so there it is loaded at once.
@@ -98,7 +116,7 @@ async function start(): Promise<void> {
   if (Object.keys(query.filters).length > 0) await loadFilters();
   // The worker, its WebAssembly and the index's page list load when the reader starts on the query, while they
   // type, not after they submit it, and not for a visit that never searches.
-  input.addEventListener('focus', () => void pagefind.init(), { once: true });
+  input.addEventListener('focus', () => void openIndexes(), { once: true });
   for (const fieldset of fieldsets) {
     const name = fieldset.dataset.filter ?? '';
     fieldset.hidden = !renderFilterValues(fieldset, totals[name], query.filters[name] ?? []);
@@ -131,6 +149,40 @@ async function start(): Promise<void> {
     });
   });
   await search(query);
+}
+
+let indexesOpened: Promise<void> | undefined;
+
+/**
+ * Initialises Pagefind and merges every index but the site's own `pagefind/` (its parts, the other shards'
+ * indexes and theirs), each with its URL as a filter value, so that each index's answer can be asked for and
+ * checked apart: an index that lacks a query's word answers with a shorter word of its own
+ * (search/combine-answers.ts).
+ */
+function openIndexes(): Promise<void> {
+  indexesOpened ??= (async () => {
+    const shards = otherShards();
+    const lists = await Promise.all([sitePath(), ...shards].map((base) => readIndexParts(base)));
+    const merged = [
+      ...(lists[0] ?? []).map((index) => ({ base: sitePath(), index })),
+      ...shards.flatMap((shard, at) => [
+        { base: shard, index: `${shard}pagefind/` },
+        ...(lists[at + 1] ?? []).map((index) => ({ base: shard, index })),
+      ]),
+    ];
+    await pagefind.init();
+    await Promise.all(
+      merged.map(({ base, index }) =>
+        pagefind.mergeIndex(index, { baseUrl: base, mergeFilter: { [indexFilter]: index } }),
+      ),
+    );
+    const urls = merged.map(({ index }) => index);
+    scopes =
+      urls.length === 0
+        ? [{}]
+        : [{ [indexFilter]: { none: urls } }, ...urls.map((url) => ({ [indexFilter]: { any: [url] } }))];
+  })();
+  return indexesOpened;
 }
 
 /** Reads the form, puts the query in the URL and searches. */
@@ -171,6 +223,8 @@ async function search(query: SearchQuery): Promise<void> {
   }
   const words = term.startsWith('"') ? [] : term.split(' ').filter(Boolean);
   const options = toPagefindOptions(query);
+  await openIndexes();
+  if (current !== generation) return;
   // One at a time: the searches share Pagefind's worker.
   const answers: IndexAnswer[] = [];
   for (const scope of scopes) {
@@ -179,7 +233,14 @@ async function search(query: SearchQuery): Promise<void> {
     // When Pagefind matched a shorter word than one asked for, every result of that index did: the first says so.
     const first = answer.results[0] ? await answer.results[0].data() : undefined;
     if (current !== generation) return;
-    answers.push({ response: answer, holds: first === undefined || holdsQuery(words, textOf(first)) });
+    answers.push({
+      response: answer,
+      holds: first === undefined ? 'words' : howTextHoldsQuery(words, textOf(first)),
+      letters:
+        first === undefined
+          ? 0
+          : matchedLetters(words, [first.excerpt, ...first.sub_results.map((sub) => sub.excerpt)]),
+    });
   }
   const { response, partial } = combineAnswers(answers);
   results = response.results;
@@ -217,7 +278,7 @@ function showCounts(counts: FilterCounts): void {
 }
 
 function loadFilters(): Promise<FilterCounts> {
-  filtersLoaded ??= pagefind.filters();
+  filtersLoaded ??= openIndexes().then(() => pagefind.filters());
   return filtersLoaded as Promise<FilterCounts>;
 }
 

@@ -80,7 +80,9 @@ describe.skipIf(site.url === null)('the search page, in Chromium', () => {
   it('says so when no page holds a word of the query, and Pagefind answered with a shorter word', async () => {
     visit = await openVisit(browser, url);
     const { page } = visit;
-    // No page has `ep_testsuite.value_evictionXYZ`; Pagefind answers with the pages of `ep_testsuitevalue_eviction`.
+    // No page has `ep_testsuite.value_evictionXYZ`; the signature pages' index answers with the page of
+    // `ep_testsuitevalue_eviction`, the change pages' with pages of a word of two or three letters: only the
+    // closest answer is shown.
     await page.goto(`${url}search/?q=ep_testsuite.value_evictionXYZ`);
     expect(await settledStatus(page)).toBe(
       'No results for “ep_testsuite.value_evictionXYZ”. 1 page matches part of it.',
@@ -148,7 +150,7 @@ describe.skipIf(site.url === null)('the search page, in Chromium', () => {
   it('lists pages by filter alone, with the counts of the index', async () => {
     visit = await openVisit(browser, url);
     const { page } = visit;
-    await page.goto(`${url}search/?flaky=yes`);
+    await page.goto(`${url}search/?flaky=yes&type=change`);
     expect(await settledStatus(page)).toMatch(/ with the chosen filters\.$/);
     expect(await resultFor(page, `${base}changes/${changeId}/`).count()).toBe(1);
     expect(await resultFor(page, `${base}changes/${hostileId}/`).count()).toBe(0);

@@ -14,27 +14,54 @@ const ids = (answer: { response: SearchResponse }) => answer.response.results.ma
 describe('combineAnswers', () => {
   it('keeps one index’s answer as it is, in its own order', () => {
     const own = response([result('a', 1), result('b', 5)]);
-    expect(combineAnswers([{ response: own, holds: true }])).toEqual({ response: own, partial: false });
-    expect(combineAnswers([{ response: own, holds: false }])).toEqual({ response: own, partial: true });
+    expect(combineAnswers([{ response: own, holds: 'words', letters: 0 }])).toEqual({ response: own, partial: false });
+    expect(combineAnswers([{ response: own, holds: 'none', letters: 0 }])).toEqual({ response: own, partial: true });
   });
 
   it('leaves out an index that answered a shorter word while another answers the whole query', () => {
     const whole = response([result('a', 2)], { change: 1 });
     const shorter = response([result('x', 9), result('y', 8)], { change: 2 });
     const combined = combineAnswers([
-      { response: shorter, holds: false },
-      { response: whole, holds: true },
-      { response: response([]), holds: true },
+      { response: shorter, holds: 'none', letters: 0 },
+      { response: whole, holds: 'words', letters: 0 },
+      { response: response([]), holds: 'words', letters: 0 },
     ]);
     expect(combined.partial).toBe(false);
     expect(ids(combined)).toEqual(['a']);
     expect(combined.response.filters).toEqual({ type: { change: 1 } });
   });
 
+  it('prefers an index whose first result holds the words as words to one holding them inside other words', () => {
+    const glued = response([result('sig', 7)]);
+    const words = response([result('change', 2)]);
+    expect(
+      ids(
+        combineAnswers([
+          { response: glued, holds: 'text', letters: 0 },
+          { response: words, holds: 'words', letters: 0 },
+        ]),
+      ),
+    ).toEqual(['change']);
+    const alone = combineAnswers([
+      { response: glued, holds: 'text', letters: 0 },
+      { response: response([result('z', 1)]), holds: 'none', letters: 0 },
+    ]);
+    expect([ids(alone), alone.partial]).toEqual([['sig'], false]);
+  });
+
+  it('of indexes that each answered part of the query, keeps those that came closest', () => {
+    const combined = combineAnswers([
+      { response: response([result('ep-engine', 5), result('ep-other', 4)]), holds: 'none', letters: 2 },
+      { response: response([result('value-eviction', 3)]), holds: 'none', letters: 26 },
+      { response: response([result('timeout-value-eviction', 1)]), holds: 'none', letters: 26 },
+    ]);
+    expect([ids(combined), combined.partial]).toEqual([['value-eviction', 'timeout-value-eviction'], true]);
+  });
+
   it('merges the indexes that answer the whole query by score, adding their counts', () => {
     const combined = combineAnswers([
-      { response: response([result('a', 3), result('b', 1)], { change: 2 }), holds: true },
-      { response: response([result('c', 2)], { change: 1, failure: 0 }), holds: true },
+      { response: response([result('a', 3), result('b', 1)], { change: 2 }), holds: 'words', letters: 0 },
+      { response: response([result('c', 2)], { change: 1, failure: 0 }), holds: 'words', letters: 0 },
     ]);
     expect(ids(combined)).toEqual(['a', 'c', 'b']);
     expect(combined.response.unfilteredResultCount).toBe(3);
@@ -44,13 +71,13 @@ describe('combineAnswers', () => {
 
   it('keeps every index’s results, as partial, when none answers the whole query; counts when none answers', () => {
     const combined = combineAnswers([
-      { response: response([result('x', 1)]), holds: false },
-      { response: response([result('y', 4)]), holds: false },
+      { response: response([result('x', 1)]), holds: 'none', letters: 0 },
+      { response: response([result('y', 4)]), holds: 'none', letters: 0 },
     ]);
     expect([ids(combined), combined.partial]).toEqual([['y', 'x'], true]);
     const none = combineAnswers([
-      { response: response([], { change: 0 }), holds: true },
-      { response: response([], { change: 0, failure: 0 }), holds: true },
+      { response: response([], { change: 0 }), holds: 'words', letters: 0 },
+      { response: response([], { change: 0, failure: 0 }), holds: 'words', letters: 0 },
     ]);
     expect([ids(none), none.partial, none.response.filters]).toEqual([[], false, { type: { change: 0, failure: 0 } }]);
   });

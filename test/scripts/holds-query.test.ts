@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { holdsQuery } from '../../src/scripts/search/holds-query.ts';
+import { holdsQuery, howTextHoldsQuery, matchedLetters } from '../../src/scripts/search/holds-query.ts';
 import { pagefindTerm } from '../../src/scripts/search/pagefind-term.ts';
 
 const words = (query: string) => pagefindTerm(query).split(' ');
@@ -39,6 +39,34 @@ describe('holdsQuery', () => {
     expect(holdsQuery(words('I800e6ad826db866c5193e8412356e4ad50a7b243'), [signaturePage])).toBe(false);
   });
 
+  it('tells words Pagefind matches from words found only inside another', () => {
+    const changesMeta = '[{"href":"/a/changes/I14f6/#run-1","subject":"MB-26887: Remove the use of sendmsg [4/7]"}]';
+    expect(howTextHoldsQuery(words('MB-26887'), [changesMeta])).toBe('text');
+    expect(howTextHoldsQuery(words('sendmsg'), [changesMeta])).toBe('words');
+    expect(howTextHoldsQuery(words('MB-26887'), ['MB-26887: Remove the use of sendmsg'])).toBe('words');
+    for (const query of [
+      'PersistToTest',
+      'CleanOrUnclean',
+      'persist',
+      'test',
+      'kv_engine',
+      'engine',
+      'daemon',
+      'timeouts',
+    ])
+      expect([query, howTextHoldsQuery(words(query), [signaturePage])]).toEqual([query, 'words']);
+    expect(howTextHoldsQuery(words('cookie.h:1184'), [signaturePage])).toBe('text');
+    expect(howTextHoldsQuery(words('zebra'), [signaturePage])).toBe('none');
+  });
+
+  it('counts the letters of the query that the highlighted words of a partial answer begin with', () => {
+    const query = words('ep_testsuite.value_evictionXYZ');
+    expect(matchedLetters(query, ['in <mark>ep_testsuite.value_eviction</mark> timed out'])).toBe(26);
+    expect(matchedLetters(query, ['the <mark>ep-engine</mark> job', '<mark>EP</mark>'])).toBe(2);
+    expect(matchedLetters(words('value_eviction zqx'), ['<mark>value_eviction</mark> and <mark>zq</mark>'])).toBe(16);
+    expect(matchedLetters(query, ['no marks'])).toBe(0);
+  });
+
   it('holds every query made of the text’s own words or their beginnings', () => {
     const word = fc.stringMatching(/^[A-Za-z0-9_.:/-]{1,12}$/);
     fc.assert(
@@ -46,6 +74,8 @@ describe('holdsQuery', () => {
         const chosen = textWords[pick % textWords.length] as string;
         const query = chosen.slice(0, 1 + (cut % chosen.length));
         expect(holdsQuery(words(query), [textWords.join(' ')])).toBe(true);
+        // The beginning of a word, whole or of a part of it, is a word to Pagefind.
+        if (/^[A-Za-z0-9]+$/.test(query)) expect(howTextHoldsQuery(words(query), [textWords.join(' ')])).toBe('words');
       }),
     );
   });

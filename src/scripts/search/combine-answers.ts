@@ -1,9 +1,12 @@
+import type { Holding } from './holds-query.ts';
 import type { FilterCounts, SearchResponse } from './pagefind-types.ts';
 
-/** One index's response to a query, and whether its first result holds every word of the query. */
+/** One index's response to a query, and how its first result holds the words of the query (`holds-query.ts`). */
 export interface IndexAnswer {
   response: SearchResponse;
-  holds: boolean;
+  holds: Holding;
+  /** Letters of the query that its first result's highlighted words begin with (`matchedLetters`). */
+  letters: number;
 }
 
 /**
@@ -15,10 +18,16 @@ export interface IndexAnswer {
  */
 export function combineAnswers(answers: readonly IndexAnswer[]): { response: SearchResponse; partial: boolean } {
   const answering = answers.filter((answer) => answer.response.results.length > 0);
-  const whole = answering.filter((answer) => answer.holds);
+  // An index whose first result holds the query's words as words answered it; one whose first result holds them
+  // only inside other words may have matched a shorter word, and counts only while no index holds them as words.
+  const byWords = answering.filter((answer) => answer.holds === 'words');
+  const whole = byWords.length > 0 ? byWords : answering.filter((answer) => answer.holds === 'text');
   const partial = answering.length > 0 && whole.length === 0;
+  // Of indexes that each answered part of the query, those that came closest: one index answers a misspelt test
+  // name with that test's signature, another with every page of a word its first two letters make.
+  const closest = Math.max(0, ...answering.map((answer) => answer.letters));
   // With no results anywhere, every index's (empty) response still brings its filter counts.
-  const kept = partial ? answering : whole.length > 0 ? whole : answers;
+  const kept = partial ? answering.filter((answer) => answer.letters === closest) : whole.length > 0 ? whole : answers;
   if (kept.length === 1) return { response: (kept[0] as IndexAnswer).response, partial };
   const responses = kept.map((answer) => answer.response);
   return {

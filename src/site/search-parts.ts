@@ -1,0 +1,75 @@
+/**
+ * How the search index is split into parts, each indexed by its own Pagefind run and searched apart in the
+ * browser (`scripts/search.ts`). Pagefind cannot change an index in place: with one index for the whole site,
+ * every rebuild read every page again. Parts follow the order in which changes appeared, so a new export's
+ * changes land in the newest part and a rebuild indexes that part and the signature pages only.
+ */
+
+/** Version of the layout below: the search page reads `pagefind/parts.json` of this version. */
+export const SEARCH_PARTS_VERSION = 1;
+
+/** The file, in the site's `pagefind/` folder, that lists the index's parts. */
+export const searchPartsFile = 'parts.json';
+
+/**
+ * Changes per part. Full `large` parts hold the oldest changes; the changes after them (fewer than `large`) are
+ * in `small` parts, the last one filling up as changes come. A small part is indexed again whenever one of its
+ * pages changes and a large one rarely; every part costs each query one more index chunk (about 20–30 kB), so
+ * a site has at most `large / small` small parts besides its large ones.
+ */
+export interface SearchPartSizes {
+  large: number;
+  small: number;
+}
+
+export const defaultSearchPartSizes: SearchPartSizes = { large: 8192, small: 1024 };
+
+/** A part of the search index: the pages one Pagefind run reads, and where its index goes. */
+export interface SearchPart {
+  /**
+   * The index's folder, relative to the site's `pagefind/`: `''` for the signature pages' index (which carries
+   * Pagefind's script and WebAssembly), `part/c<position>/` for a part of change pages, named by the position
+   * of its first change in the order of appearance.
+   */
+  path: string;
+  /** Site-relative files of its pages (`changes/<slug>/index.html`), in order of appearance. */
+  pages: string[];
+}
+
+/** What places a change in the order of appearance. */
+export interface ChangeOrder {
+  id: string;
+  slug: string;
+  firstActivity: string | null;
+}
+
+/**
+ * The search index's parts: the signature pages' part first, then the change pages' parts, oldest first.
+ * Changes are ordered by their first activity (undated ones first), then by Change-Id, so that adding changes
+ * to an export leaves the parts of the older changes as they were.
+ */
+export function planSearchParts(
+  changes: readonly ChangeOrder[],
+  signatureSlugs: readonly string[],
+  sizes: SearchPartSizes = defaultSearchPartSizes,
+): SearchPart[] {
+  if (!(sizes.large >= sizes.small && sizes.small >= 1))
+    throw new Error(`bad search part sizes: ${JSON.stringify(sizes)}`);
+  const ordered = [...changes].sort(
+    (a, b) => compare(a.firstActivity ?? '', b.firstActivity ?? '') || compare(a.id, b.id),
+  );
+  const pages = ordered.map((change) => `changes/${change.slug}/index.html`);
+  const parts: SearchPart[] = [{ path: '', pages: signatureSlugs.map((slug) => `failures/${slug}/index.html`) }];
+  const tail = Math.floor(pages.length / sizes.large) * sizes.large;
+  for (let start = 0; start < pages.length; ) {
+    const size = start < tail ? sizes.large : sizes.small;
+    parts.push({ path: `part/c${start}/`, pages: pages.slice(start, start + size) });
+    start += size;
+  }
+  return parts;
+}
+
+/** Code-unit order, the same on every machine (no locale). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
