@@ -82,6 +82,14 @@ export const userConfigSchema = z.strictObject({
   jobName: regexSource().optional(),
   /** What a ticket reference looks like in commit messages. Default: Jira-style keys, not `UTF-8` or `SHA-1`. */
   ticketPattern: regexSource('g').optional(),
+  /**
+   * Changes per part of the search index (see `site/search-parts.ts`): a rebuild indexes again only the parts
+   * whose pages changed, and each part costs a query one more index chunk. Default: 8,192 and 1,024.
+   */
+  searchParts: z
+    .strictObject({ large: z.number().int().min(1), small: z.number().int().min(1) })
+    .refine((sizes) => sizes.large >= sizes.small, { message: 'large must be at least small', path: ['large'] })
+    .optional(),
   /** Extra bot families, tried before the built-in table. Default: none. */
   botFormats: z
     .array(botFormatSchema)

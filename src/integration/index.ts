@@ -9,7 +9,7 @@ import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
 import { createCodeHighlighter } from '../render/highlight-code.ts';
-import { defaultSearchPartSizes, planSearchParts, type SearchPartSizes } from '../site/search-parts.ts';
+import { defaultSearchPartSizes, planSearchParts } from '../site/search-parts.ts';
 import { digestFiles } from './digest-files.ts';
 import { openPageCache, type PageCache } from './page-cache.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -47,8 +47,6 @@ export interface ReviewReportsOptions {
   previous?: PreviousBuild | null;
   /** Bases of every shard of a sharded site on one host, this one included (`/kv_engine/`, `/platform/`). */
   searchShards?: readonly string[];
-  /** Changes per part of the search index (site/search-parts.ts). Default: 8,192 and 1,024. */
-  searchPartSizes?: SearchPartSizes;
   /** Told the count after every thousandth rendered page. */
   onProgress?: (renderedPages: number) => void;
   /** Told the build's statistics once the site and its search index are written. */
@@ -148,7 +146,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
           parts: planSearchParts(
             built.model.changes,
             built.model.signatures.map((entry) => entry.slug),
-            options.searchPartSizes ?? defaultSearchPartSizes,
+            built.config.searchParts ?? defaultSearchPartSizes,
           ),
           cache: openSearchIndexCache(join(cacheDir, 'search')),
           stagingDir: join(cacheDir, `search-stage.${process.pid}`),

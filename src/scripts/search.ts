@@ -8,9 +8,10 @@ import { sitePath } from '../site/urls.ts';
 import { combineAnswers, type IndexAnswer } from './search/combine-answers.ts';
 import { holdsQuery, howTextHoldsQuery, matchedLetters } from './search/holds-query.ts';
 import { pagefindTerm } from './search/pagefind-term.ts';
-import type { FilterCounts, Pagefind, PagefindFilters, ResultData, SearchResult } from './search/pagefind-types.ts';
+import type { FilterCounts, Pagefind, PagefindFilters, ResultData } from './search/pagefind-types.ts';
 import { renderFilterValues, updateFilterCounts } from './search/render-filters.ts';
 import { renderResult } from './search/render-result.ts';
+import { listOf, mergeSorted, type ResultList } from './search/result-list.ts';
 import {
   isEmptyQuery,
   readSearchQuery,
@@ -54,7 +55,7 @@ let totals: FilterCounts = {};
 let filtersLoaded: Promise<unknown> | undefined;
 /** Increases with every search; a search whose number is no longer current drops its results. */
 let generation = 0;
-let results: SearchResult[] = [];
+let results: ResultList = listOf([]);
 /** The words of the current query as sent to Pagefind; empty for a phrase, which Pagefind matches exactly. */
 let queryWords: string[] = [];
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -204,7 +205,7 @@ async function search(query: SearchQuery): Promise<void> {
   filterSummary.textContent = chosen > 0 ? `Filters (${chosen} chosen)` : 'Filters';
   clearButton.hidden = chosen === 0;
   if (isEmptyQuery(query)) {
-    results = [];
+    results = listOf([]);
     resultList.replaceChildren();
     moreButton.hidden = true;
     showCounts(totals);
@@ -214,7 +215,7 @@ async function search(query: SearchQuery): Promise<void> {
   }
   const term = pagefindTerm(query.term);
   if (query.term !== '' && term === '') {
-    results = [];
+    results = listOf([]);
     resultList.replaceChildren();
     moreButton.hidden = true;
     status.textContent = describe(0, query);
@@ -225,25 +226,33 @@ async function search(query: SearchQuery): Promise<void> {
   const options = toPagefindOptions(query);
   await openIndexes();
   if (current !== generation) return;
-  // One at a time: the searches share Pagefind's worker.
-  const answers: IndexAnswer[] = [];
-  for (const scope of scopes) {
-    const answer = await pagefind.search(term || null, { ...options, filters: { ...options.filters, ...scope } });
-    if (current !== generation || answer === null) return;
-    // When Pagefind matched a shorter word than one asked for, every result of that index did: the first says so.
-    const first = answer.results[0] ? await answer.results[0].data() : undefined;
-    if (current !== generation) return;
-    answers.push({
-      response: answer,
-      holds: first === undefined ? 'words' : howTextHoldsQuery(words, textOf(first)),
-      letters:
-        first === undefined
-          ? 0
-          : matchedLetters(words, [first.excerpt, ...first.sub_results.map((sub) => sub.excerpt)]),
-    });
-  }
-  const { response, partial } = combineAnswers(answers);
-  results = response.results;
+  // All at once: a filtered search costs Pagefind little once the query's index chunks are loaded, and each
+  // index's first result is loaded while the others are searched.
+  const asked = await Promise.all(
+    scopes.map(async (scope): Promise<IndexAnswer | null> => {
+      const answer = await pagefind.search(term || null, { ...options, filters: { ...options.filters, ...scope } });
+      if (answer === null) return null;
+      // When Pagefind matched a shorter word than one asked for, every result of that index did: the first says so.
+      const first = answer.results[0] ? await answer.results[0].data() : undefined;
+      return {
+        response: answer,
+        holds: first === undefined ? 'words' : howTextHoldsQuery(words, textOf(first)),
+        letters:
+          first === undefined
+            ? 0
+            : matchedLetters(words, [first.excerpt, ...first.sub_results.map((sub) => sub.excerpt)]),
+      };
+    }),
+  );
+  if (current !== generation) return;
+  const answers = asked.filter((answer): answer is IndexAnswer => answer !== null);
+  if (answers.length < asked.length) return;
+  const { response, partial, lists } = combineAnswers(answers);
+  // Pagefind sorts each index's results; several indexes' are merged on the same key (the page's `date` meta).
+  results =
+    query.sort !== 'relevance' && lists.length > 1
+      ? mergeSorted(lists, (data) => data.meta.date ?? '', query.sort === 'newest' ? 'desc' : 'asc')
+      : listOf(response.results);
   queryWords = words;
   resultList.replaceChildren();
   showCounts(response.filters);
@@ -261,7 +270,7 @@ async function showMore(current: number): Promise<void> {
     [start, start + firstBatch],
     [start + firstBatch, start + pageSize],
   ] as const) {
-    const data = await Promise.all(results.slice(from, to).map((result) => result.data()));
+    const data = await Promise.all((await results.take(from, to)).map((result) => result.data()));
     if (current !== generation) return;
     resultList.append(
       ...data.map((fragment) => renderResult(document, fragment, { ...context, partial: !holdsEveryWord(fragment) })),

@@ -13,9 +13,9 @@ export const searchPartsFile = 'parts.json';
 
 /**
  * Changes per part. Full `large` parts hold the oldest changes; the changes after them (fewer than `large`) are
- * in `small` parts, the last one filling up as changes come. A small part is indexed again whenever one of its
- * pages changes and a large one rarely; every part costs each query one more index chunk (about 20–30 kB), so
- * a site has at most `large / small` small parts besides its large ones.
+ * in `small` parts, the last one filling up as changes come (it is in the site's own index). A small part is
+ * indexed again whenever one of its pages changes and a large one rarely; every part costs each query one more
+ * index chunk (about 20–30 kB), so a site has fewer than `large / small` small parts besides its large ones.
  */
 export interface SearchPartSizes {
   large: number;
@@ -27,9 +27,9 @@ export const defaultSearchPartSizes: SearchPartSizes = { large: 8192, small: 102
 /** A part of the search index: the pages one Pagefind run reads, and where its index goes. */
 export interface SearchPart {
   /**
-   * The index's folder, relative to the site's `pagefind/`: `''` for the signature pages' index (which carries
-   * Pagefind's script and WebAssembly), `part/c<position>/` for a part of change pages, named by the position
-   * of its first change in the order of appearance.
+   * The index's folder, relative to the site's `pagefind/`: `''` for the site's own index (which carries
+   * Pagefind's script and WebAssembly: the signature pages and the newest changes), `part/c<position>/` for a
+   * part of older change pages, named by the position of its first change in the order of appearance.
    */
   path: string;
   /** Site-relative files of its pages (`changes/<slug>/index.html`), in order of appearance. */
@@ -44,7 +44,8 @@ export interface ChangeOrder {
 }
 
 /**
- * The search index's parts: the signature pages' part first, then the change pages' parts, oldest first.
+ * The search index's parts: the site's own first (the signature pages and the newest changes), then the older
+ * change pages' parts, oldest first.
  * Changes are ordered by their first activity (undated ones first), then by Change-Id, so that adding changes
  * to an export leaves the parts of the older changes as they were.
  */
@@ -59,11 +60,16 @@ export function planSearchParts(
     (a, b) => compare(a.firstActivity ?? '', b.firstActivity ?? '') || compare(a.id, b.id),
   );
   const pages = ordered.map((change) => `changes/${change.slug}/index.html`);
-  const parts: SearchPart[] = [{ path: '', pages: signatureSlugs.map((slug) => `failures/${slug}/index.html`) }];
+  const own: SearchPart = { path: '', pages: signatureSlugs.map((slug) => `failures/${slug}/index.html`) };
+  const parts: SearchPart[] = [own];
   const tail = Math.floor(pages.length / sizes.large) * sizes.large;
   for (let start = 0; start < pages.length; ) {
     const size = start < tail ? sizes.large : sizes.small;
-    parts.push({ path: `part/c${start}/`, pages: pages.slice(start, start + size) });
+    const slice = pages.slice(start, start + size);
+    // The small part still filling up changes with every new export, as the signature pages do: indexed with
+    // them, it costs a rebuild nothing more and each query one index less.
+    if (start >= tail && start + size >= pages.length) own.pages.push(...slice);
+    else parts.push({ path: `part/c${start}/`, pages: slice });
     start += size;
   }
   return parts;

@@ -32,13 +32,35 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 describe('incremental and reproducible builds', () => {
   const work = mkdtempSync(join(tmpdir(), 'review-reports-incremental-'));
   const exportDir = join(work, 'export');
+  // Search index parts of 4 and 2 changes, so that a rebuild has parts to keep and parts to index again.
+  const config = join(work, 'review-reports.config.json');
   const build = (out: string, cache: string, ...more: string[]) =>
-    runCli(['build', exportDir, '--out', join(work, out), '--cache-dir', join(work, cache), '--quiet', ...more]);
+    runCli([
+      'build',
+      exportDir,
+      '--out',
+      join(work, out),
+      '--config',
+      config,
+      '--cache-dir',
+      join(work, cache),
+      '--quiet',
+      ...more,
+    ]);
 
   let twoCleanBuilds: string[] = [];
-  let unchangedRebuild = { pages: 0, renderedPages: 0, changeFilesReused: 0, changes: 0, signatures: 0 };
+  let unchangedRebuild = {
+    pages: 0,
+    renderedPages: 0,
+    changeFilesReused: 0,
+    changes: 0,
+    signatures: 0,
+    searchPages: 0,
+    searchPagesReused: 0,
+  };
 
   beforeAll(async () => {
+    writeFileSync(config, JSON.stringify({ searchParts: { large: 4, small: 2 } }));
     writeExport(exportDir, 12, 3);
     expect((await build('first', 'cache')).code).toBe(0);
     expect((await build('again', 'cache-again')).code).toBe(0);
@@ -86,9 +108,16 @@ describe('incremental and reproducible builds', () => {
       unchangedRebuild.pages - unchangedRebuild.changes - unchangedRebuild.signatures,
     );
     expect(unchangedRebuild.changeFilesReused).toBe(12);
+    // Every part of the search index is kept: Pagefind reads nothing.
+    expect(unchangedRebuild.searchPages).toBe(unchangedRebuild.changes + unchangedRebuild.signatures);
+    expect(unchangedRebuild.searchPagesReused).toBe(unchangedRebuild.searchPages);
   });
 
   it('rebuilds from its cache exactly what a clean build of the new export gives', () => {
+    // Search index parts kept from the cache included: each is the index a clean build writes.
+    expect(readFileSync(join(work, 'clean', 'pagefind', 'parts.json'), 'utf8')).toBe(
+      '{"version":1,"parts":["part/c0/","part/c4/","part/c8/"]}\n',
+    );
     expect(differences(tree(join(work, 'first')), tree(join(work, 'clean')))).toEqual([]);
   });
 });

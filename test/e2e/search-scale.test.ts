@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -42,6 +42,7 @@ describe.skipIf(!hasChromium() && !inCI())(`search on a ${changes}-change export
   let browser: Browser;
   let url = '';
   let close: (() => Promise<void>) | undefined;
+  let site = '';
 
   beforeAll(async () => {
     for (const file of generateExport({ changes, seed: 7 })) {
@@ -49,12 +50,26 @@ describe.skipIf(!hasChromium() && !inCI())(`search on a ${changes}-change export
       writeFileSync(join(exportDir, file.path), file.content);
     }
     const out = join(work, 'site');
-    const built = await runCli(['build', exportDir, '--out', out, '--cache-dir', join(work, 'cache'), '--quiet']);
+    // Parts far smaller than the default, so that this export's index is made of seven (README § Search).
+    const config = join(work, 'review-reports.config.json');
+    writeFileSync(config, JSON.stringify({ searchParts: { large: 256, small: 64 } }));
+    const built = await runCli([
+      'build',
+      exportDir,
+      '--out',
+      out,
+      '--config',
+      config,
+      '--cache-dir',
+      join(work, 'cache'),
+      '--quiet',
+    ]);
     if (built.code !== 0) throw new Error(`build failed:\n${built.stderr}`);
     const served = await serveCommand(out, { port: 0, base: '/' }, { stdout: () => {}, stderr: () => {} });
     url = served.url ?? '';
     close = served.close;
     browser = await launchChromium();
+    site = out;
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
@@ -91,6 +106,37 @@ describe.skipIf(!hasChromium() && !inCI())(`search on a ${changes}-change export
     await context.close();
     expect(missed).toEqual([]);
   }, 300_000);
+
+  it('is indexed in parts, and sorts by date across them as one index would', async () => {
+    expect(JSON.parse(readFileSync(join(site, 'pagefind/parts.json'), 'utf8'))).toEqual({
+      version: 1,
+      parts: ['part/c0/', 'part/c256/', 'part/c512/', 'part/c768/', 'part/c832/', 'part/c896/'],
+    });
+    const model = parseExport(exportDir);
+    const dateOf = new Map(model.changes.map((change) => [change.slug, change.lastActivity ?? '']));
+    const dates = [...dateOf.values()].sort();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The newest changes are in the site's own index, the oldest in the part merged first: neither order is the
+    // indexes' order.
+    for (const [sort, expected] of [
+      ['newest', dates.toReversed().slice(0, 10)],
+      ['oldest', dates.slice(0, 10)],
+    ] as const) {
+      await page.goto(`${url}search/?type=change&sort=${sort}`);
+      await page.locator('[data-search-results][aria-busy="false"]').waitFor({ state: 'attached' });
+      const slugs = (
+        await page
+          .locator('[data-search-results] > li h3 a')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
+      ).map((href) => decodeURIComponent(new URL(href, url).pathname.split('/')[2] ?? ''));
+      expect(await page.locator('[data-search-status]').textContent()).toBe(
+        `${changes.toLocaleString('en-US')} results with the chosen filters, ${sort} first.`,
+      );
+      expect(slugs.map((slug) => dateOf.get(slug))).toEqual(expected);
+    }
+    await context.close();
+  }, 120_000);
 
   it('answers a name, a file:line and a ticket that no page holds with no results, and the pages that match part', async () => {
     const context = await browser.newContext();

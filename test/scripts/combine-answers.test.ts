@@ -14,8 +14,16 @@ const ids = (answer: { response: SearchResponse }) => answer.response.results.ma
 describe('combineAnswers', () => {
   it('keeps one index’s answer as it is, in its own order', () => {
     const own = response([result('a', 1), result('b', 5)]);
-    expect(combineAnswers([{ response: own, holds: 'words', letters: 0 }])).toEqual({ response: own, partial: false });
-    expect(combineAnswers([{ response: own, holds: 'none', letters: 0 }])).toEqual({ response: own, partial: true });
+    expect(combineAnswers([{ response: own, holds: 'words', letters: 0 }])).toEqual({
+      response: own,
+      partial: false,
+      lists: [own.results],
+    });
+    expect(combineAnswers([{ response: own, holds: 'none', letters: 0 }])).toEqual({
+      response: own,
+      partial: true,
+      lists: [own.results],
+    });
   });
 
   it('leaves out an index that answered a shorter word while another answers the whole query', () => {

@@ -1,5 +1,5 @@
 import type { Holding } from './holds-query.ts';
-import type { FilterCounts, SearchResponse } from './pagefind-types.ts';
+import type { FilterCounts, SearchResponse, SearchResult } from './pagefind-types.ts';
 
 /** One index's response to a query, and how its first result holds the words of the query (`holds-query.ts`). */
 export interface IndexAnswer {
@@ -16,7 +16,12 @@ export interface IndexAnswer {
  * results are kept and the answer is `partial`. Results of several indexes are ordered by score, as Pagefind's
  * own merged search orders them; one index's results keep their order (a date sort's).
  */
-export function combineAnswers(answers: readonly IndexAnswer[]): { response: SearchResponse; partial: boolean } {
+export function combineAnswers(answers: readonly IndexAnswer[]): {
+  response: SearchResponse;
+  partial: boolean;
+  /** The results of each index kept, each in its own order: a sort other than by score merges them on its key. */
+  lists: SearchResult[][];
+} {
   const answering = answers.filter((answer) => answer.response.results.length > 0);
   // An index whose first result holds the query's words as words answered it; one whose first result holds them
   // only inside other words may have matched a shorter word, and counts only while no index holds them as words.
@@ -28,9 +33,11 @@ export function combineAnswers(answers: readonly IndexAnswer[]): { response: Sea
   const closest = Math.max(0, ...answering.map((answer) => answer.letters));
   // With no results anywhere, every index's (empty) response still brings its filter counts.
   const kept = partial ? answering.filter((answer) => answer.letters === closest) : whole.length > 0 ? whole : answers;
-  if (kept.length === 1) return { response: (kept[0] as IndexAnswer).response, partial };
+  const lists = kept.map((answer) => answer.response.results);
+  if (kept.length === 1) return { response: (kept[0] as IndexAnswer).response, partial, lists };
   const responses = kept.map((answer) => answer.response);
   return {
+    lists,
     response: {
       results: responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score),
       unfilteredResultCount: responses.reduce((sum, response) => sum + response.unfilteredResultCount, 0),
