@@ -163,7 +163,11 @@ let indexesOpened: Promise<void> | undefined;
 function openIndexes(): Promise<void> {
   indexesOpened ??= (async () => {
     const shards = otherShards();
-    const lists = await Promise.all([sitePath(), ...shards].map((base) => readIndexParts(base)));
+    // Merging waits for the site's own index (Pagefind polls for it): the lists of parts load meanwhile.
+    const [lists] = await Promise.all([
+      Promise.all([sitePath(), ...shards].map((base) => readIndexParts(base))),
+      pagefind.init(),
+    ]);
     const merged = [
       ...(lists[0] ?? []).map((index) => ({ base: sitePath(), index })),
       ...shards.flatMap((shard, at) => [
@@ -171,7 +175,6 @@ function openIndexes(): Promise<void> {
         ...(lists[at + 1] ?? []).map((index) => ({ base: shard, index })),
       ]),
     ];
-    await pagefind.init();
     await Promise.all(
       merged.map(({ base, index }) =>
         pagefind.mergeIndex(index, { baseUrl: base, mergeFilter: { [indexFilter]: index } }),
