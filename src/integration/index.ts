@@ -149,7 +149,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
             built.config.searchParts ?? defaultSearchPartSizes,
           ),
           cache: openSearchIndexCache(join(cacheDir, 'search')),
-          stagingDir: join(cacheDir, `search-stage.${process.pid}`),
+          stagingDir: join(cacheDir, 'search-stage'),
           identity: (page) => pageCache?.entryOf(page),
           whileReading: () => {
             const changeFiles = writeChangeFiles(out, built.model, {

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { hashText } from '../lib/hash-text.ts';
 import { SEARCH_PARTS_VERSION, type SearchPart, searchPartsFile } from '../site/search-parts.ts';
+import { isProcessAlive } from './is-process-alive.ts';
 import { indexFolder } from './pagefind.ts';
 import { placeFile } from './place-file.ts';
 import type { SearchIndexCache } from './search-index-cache.ts';
@@ -23,7 +24,10 @@ export interface SearchIndexOptions {
   root: string;
   parts: readonly SearchPart[];
   cache: SearchIndexCache;
-  /** A folder of this build's own, on the file system of `root` if it can be, for the pages of one Pagefind run. */
+  /**
+   * Where this build's staging folders go (for the pages of one Pagefind run), on the file system of `root` if it
+   * can be: a folder named after the build's process id is made in it, and those of builds that are gone removed.
+   */
   stagingDir: string;
   identity: PageIdentity;
   /** Runs while Pagefind reads the first part it indexes (or at once, when every part is kept); see `indexFolder`. */
@@ -48,6 +52,8 @@ const bundleOnly = /^(pagefind[\w.-]*\.(js|css)|wasm\.[\w-]+\.pagefind)$/;
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexWritten> {
   const { root, cache } = options;
   const out = join(root, 'pagefind');
+  removeAbandonedStages(options.stagingDir);
+  const staging = join(options.stagingDir, String(process.pid));
   let whileReading = options.whileReading ?? (() => {});
   const written: SearchIndexWritten = { pages: 0, pagesReused: 0 };
   const pending: Array<{ part: SearchPart; id: string }> = [];
@@ -60,7 +66,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   // The largest first: what runs meanwhile on this thread is best hidden behind the longest Pagefind run.
   pending.sort((a, b) => b.part.pages.length - a.part.pages.length);
   for (const { part, id } of pending) {
-    const stage = join(options.stagingDir, 'pages');
+    const stage = join(staging, 'pages');
     rmSync(stage, { recursive: true, force: true });
     for (const page of part.pages) {
       mkdirSync(dirname(join(stage, page)), { recursive: true });
@@ -80,11 +86,25 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     rmSync(stage, { recursive: true, force: true });
   }
   whileReading();
-  rmSync(options.stagingDir, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
   cache.finish();
   const list = { version: SEARCH_PARTS_VERSION, parts: options.parts.map((part) => part.path).filter(Boolean) };
   writeFileSync(join(out, searchPartsFile), `${JSON.stringify(list)}\n`);
   return written;
+}
+
+/** Staging folders of builds whose process is gone: killed while Pagefind read a part. */
+function removeAbandonedStages(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid || isProcessAlive(Number(name))) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+  }
 }
 
 /** A digest of everything the part's index is made from: Pagefind's version, its pages' paths and bytes. */
