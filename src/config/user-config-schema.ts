@@ -84,7 +84,7 @@ export const userConfigSchema = z.strictObject({
   ticketPattern: regexSource('g').optional(),
   /**
    * Changes per part of the search index (see `site/search-parts.ts`): a rebuild indexes again only the parts
-   * whose pages changed, and each part costs a query one more index chunk. Default: 8,192 and 1,024.
+   * whose pages changed, and each part costs a query one more index chunk. Default: 8,192 and 2,048.
    */
   searchParts: z
     .strictObject({ large: z.number().int().min(1), small: z.number().int().min(1) })
