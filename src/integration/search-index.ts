@@ -70,7 +70,12 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     rmSync(stage, { recursive: true, force: true });
     for (const page of part.pages) {
       mkdirSync(dirname(join(stage, page)), { recursive: true });
-      placeFile(join(root, page), join(stage, page));
+      try {
+        placeFile(join(root, page), join(stage, page));
+      } catch (error) {
+        // A page the build lost: the conservation check (`whileReading`) names it, and Pagefind's count fails.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
     }
     const reading = whileReading;
     whileReading = () => {};
@@ -93,6 +98,16 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   return written;
 }
 
+/** A digest of a file's bytes; `missing` for a page the build lost (the conservation check names it). */
+function digestFile(path: string): string {
+  try {
+    return hash('sha1', readFileSync(path), 'hex');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw error;
+  }
+}
+
 /** Staging folders of builds whose process is gone: killed while Pagefind read a part. */
 function removeAbandonedStages(dir: string): void {
   let names: string[];
@@ -109,6 +124,6 @@ function removeAbandonedStages(dir: string): void {
 
 /** A digest of everything the part's index is made from: Pagefind's version, its pages' paths and bytes. */
 function partIdentity(root: string, part: SearchPart, identity: PageIdentity): string {
-  const pages = part.pages.map((page) => [page, identity(page) ?? hash('sha1', readFileSync(join(root, page)), 'hex')]);
+  const pages = part.pages.map((page) => [page, identity(page) ?? digestFile(join(root, page))]);
   return hashText(JSON.stringify([SEARCH_PARTS_VERSION, pagefindVersion, part.path === '', pages]), 32);
 }
