@@ -12,8 +12,8 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashText } from '../lib/hash-text.ts';
-import { isProcessAlive } from './is-process-alive.ts';
 import { placeFile } from './place-file.ts';
+import { removeAbandoned } from './remove-abandoned.ts';
 
 /**
  * The pages of earlier builds, kept by their key, so that a rebuild renders only the pages whose data changed.
@@ -110,22 +110,17 @@ export function openPageCache(dir: string, basis: string): PageCache {
       }
       const used = new Set([...pages.values()].map((entry) => entry.name));
       for (const name of names) if (!used.has(name)) rmSync(join(dir, name), { force: true });
-      removeAbandonedPartials(dir);
+      // Partial entries (`<name>.<pid>.partial`) of builds killed before they could rename them.
+      removeAbandoned(dir, (name) => {
+        const partial = /^[0-9a-f]{32}\.html\.(\d+)\.partial$/.exec(name);
+        return partial ? Number(partial[1]) : null;
+      });
       const index = Object.fromEntries([...pages].map(([page, entry]) => [page, entry.name]));
       writeFileSync(join(dir, `${indexFile}.${process.pid}`), JSON.stringify(index));
       renameSync(join(dir, `${indexFile}.${process.pid}`), join(dir, indexFile));
       return placed;
     },
   };
-}
-
-/** Partial entries (`<name>.<pid>.partial`) of builds whose process is gone: killed before they could rename them. */
-function removeAbandonedPartials(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const match = /^[0-9a-f]{32}\.html\.(\d+)\.partial$/.exec(name);
-    if (!match || Number(match[1]) === process.pid || isProcessAlive(Number(match[1]))) continue;
-    rmSync(join(dir, name), { force: true });
-  }
 }
 
 /**

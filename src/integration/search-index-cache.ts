@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { isProcessAlive } from './is-process-alive.ts';
 import { placeFile } from './place-file.ts';
+import { removeAbandoned } from './remove-abandoned.ts';
 
 /**
  * The search index parts of earlier builds, each kept by the identity of the pages it was made from (see
@@ -51,19 +51,11 @@ export function openSearchIndexCache(dir: string): SearchIndexCache {
       return result;
     },
     finish() {
-      let present: string[];
-      try {
-        present = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const name of present) {
+      for (const name of names) if (!used.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+      removeAbandoned(dir, (name) => {
         const partial = partialName.exec(name);
-        const stale = entryName.test(name)
-          ? !used.has(name)
-          : partial !== null && Number(partial[1]) !== process.pid && !isProcessAlive(Number(partial[1]));
-        if (stale) rmSync(join(dir, name), { recursive: true, force: true });
-      }
+        return partial ? Number(partial[1]) : null;
+      });
     },
   };
 }

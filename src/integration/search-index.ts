@@ -3,9 +3,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { hashText } from '../lib/hash-text.ts';
 import { SEARCH_PARTS_VERSION, type SearchPart, searchPartsFile } from '../site/search-parts.ts';
-import { isProcessAlive } from './is-process-alive.ts';
 import { indexFolder } from './pagefind.ts';
 import { placeFile } from './place-file.ts';
+import { removeAbandoned } from './remove-abandoned.ts';
 import type { SearchIndexCache } from './search-index-cache.ts';
 
 /** Pagefind's version: another Pagefind may write another index from the same pages. */
@@ -52,7 +52,8 @@ const bundleOnly = /^(pagefind[\w.-]*\.(js|css)|wasm\.[\w-]+\.pagefind)$/;
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexWritten> {
   const { root, cache } = options;
   const out = join(root, 'pagefind');
-  removeAbandonedStages(options.stagingDir);
+  // Staging folders of builds killed while Pagefind read a part.
+  removeAbandoned(options.stagingDir, (name) => (/^\d+$/.test(name) ? Number(name) : null));
   const staging = join(options.stagingDir, String(process.pid));
   let whileReading = options.whileReading ?? (() => {});
   const written: SearchIndexWritten = { pages: 0, pagesReused: 0 };
@@ -105,20 +106,6 @@ function digestFile(path: string): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw error;
-  }
-}
-
-/** Staging folders of builds whose process is gone: killed while Pagefind read a part. */
-function removeAbandonedStages(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid || isProcessAlive(Number(name))) continue;
-    rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 

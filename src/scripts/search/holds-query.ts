@@ -87,7 +87,7 @@ function indexedWords(texts: readonly string[]): Set<string> {
 /** Lower case without diacritics, as Pagefind compares words. */
 function fold(text: string): string {
   // Most words are ASCII: normalising each is most of the cost of reading a long page.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  if (/^[ -~\s]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
