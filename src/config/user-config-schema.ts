@@ -84,7 +84,7 @@ export const userConfigSchema = z.strictObject({
   ticketPattern: regexSource('g').optional(),
   /**
    * Changes per part of the search index (see `site/search-parts.ts`): a rebuild indexes again only the parts
-   * whose pages changed, and each part costs a query one more index chunk. Default: 8,192 and 2,048.
+   * whose pages changed, and each part costs a query one more index chunk. Default: 32,768 and 16,384: one index up to 16,383 changes.
    */
   searchParts: z
     .strictObject({ large: z.number().int().min(1), small: z.number().int().min(1) })

@@ -22,7 +22,7 @@ export interface SearchPartSizes {
   small: number;
 }
 
-export const defaultSearchPartSizes: SearchPartSizes = { large: 8192, small: 2048 };
+export const defaultSearchPartSizes: SearchPartSizes = { large: 32768, small: 16384 };
 
 /** A part of the search index: the pages one Pagefind run reads, and where its index goes. */
 export interface SearchPart {
