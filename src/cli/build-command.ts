@@ -142,6 +142,8 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   // directory) and deletes it after: two builds from one working directory would delete each other's bundle.
   // Each build works in a folder of its own inside the project, where the bundle still finds `node_modules`.
   const cwd = process.cwd();
+  // Resolved before the working directory changes below: a relative `--cache-dir` is the user's, not Astro's.
+  const cacheDir = options.cacheDir ? resolve(options.cacheDir) : undefined;
   const workDirs = astroWorkDirs.path;
   mkdirSync(workDirs, { recursive: true });
   removeAbandonedWorkDirs(workDirs);
@@ -154,7 +156,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
         {
           root: projectRoot,
           outDir: out,
-          ...(options.cacheDir ? { cacheDir: resolve(options.cacheDir) } : {}),
+          ...(cacheDir ? { cacheDir } : {}),
           ...(options.base ? { base: options.base } : {}),
           ...(options.site ? { site: options.site } : {}),
           logLevel: options.verbose ? 'info' : options.quiet ? 'error' : 'warn',

@@ -34,19 +34,13 @@ describe('incremental and reproducible builds', () => {
   const exportDir = join(work, 'export');
   // Search index parts of 4 and 2 changes, so that a rebuild has parts to keep and parts to index again.
   const config = join(work, 'review-reports.config.json');
+  // Run from `work` with the cache dir relative to it, as a CI job names it (`--cache-dir .cache`): Astro runs in a
+  // folder of its own, and a cache dir resolved against that one was never found again.
   const build = (out: string, cache: string, ...more: string[]) =>
-    runCli([
-      'build',
-      exportDir,
-      '--out',
-      join(work, out),
-      '--config',
-      config,
-      '--cache-dir',
-      join(work, cache),
-      '--quiet',
-      ...more,
-    ]);
+    runCli(
+      ['build', exportDir, '--out', join(work, out), '--config', config, '--cache-dir', cache, '--quiet', ...more],
+      work,
+    );
 
   let twoCleanBuilds: string[] = [];
   let unchangedRebuild = {

@@ -23,11 +23,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `bin/review-reports.mjs` with the given arguments in a child process, as a user would. */
-export async function runCli(args: readonly string[]): Promise<CliRun> {
+/**
+ * Runs `bin/review-reports.mjs` with the given arguments in a child process, as a user would: from the project,
+ * or from `cwd`, against which relative paths in `args` are resolved.
+ */
+export async function runCli(args: readonly string[], cwd = projectRoot): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/review-reports.mjs', ...args], {
-      cwd: projectRoot,
+    const bin = resolve(projectRoot, 'bin/review-reports.mjs');
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      cwd,
       maxBuffer: 256 * 1024 * 1024,
       env: buildEnv(),
     });
