@@ -114,3 +114,31 @@ describe('checkLinks on the bytes of a page', () => {
     );
   });
 });
+
+describe('checkLinks across pages', () => {
+  const site = join(root, 'across');
+  const pages: Record<string, string> = {
+    // Listed first: its anchors on the later pages are checked once every page has been read.
+    'a/index.html': '<h2 id="top">A</h2><a href="/b/#m-1">ok</a><a href="/b/#m-9">gone</a><a href="/c/#x">gone too</a>',
+    'b/index.html': '<h3 id="m-1">one</h3><a href="/a/#top">ok</a><a href="/a/#bottom">gone</a><a href="#m-1">self</a>',
+    'c/index.html': '<p id="y">c</p><a href="/b/#m-1">ok</a><a href="#x">not here</a><a href="/b/#m-2">gone</a>',
+  };
+  for (const [path, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), html);
+  }
+
+  it('checks every anchor on another page, whichever is read first, and says so in the order of the pages', () => {
+    const broken = [
+      { page: 'a/index.html', href: '/b/#m-9', reason: 'no such anchor' },
+      { page: 'a/index.html', href: '/c/#x', reason: 'no such anchor' },
+      { page: 'b/index.html', href: '/a/#bottom', reason: 'no such anchor' },
+      { page: 'c/index.html', href: '#x', reason: 'no such anchor' },
+      { page: 'c/index.html', href: '/b/#m-2', reason: 'no such anchor' },
+    ];
+    expect(checkLinks(site, '/', Object.keys(pages))).toEqual(broken);
+    // Read in the other order, the same links are broken, in that order of pages.
+    const reversed = Object.keys(pages).reverse();
+    expect(checkLinks(site, '/', reversed)).toEqual([...broken.slice(3), broken[2], ...broken.slice(0, 2)]);
+  });
+});
