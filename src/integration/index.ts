@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { loadKnownIssues } from '../config/known-issues.ts';
 import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import { createReport, type Report, type ReportContext } from '../data/create-report.ts';
+import { changeSearchKey } from '../data/page-key.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
@@ -150,7 +151,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
           ),
           cache: openSearchIndexCache(join(cacheDir, 'search')),
           stagingDir: join(cacheDir, 'search-stage'),
-          identity: (page) => pageCache?.entryOf(page),
+          identity: searchIdentity(built, pageCache),
           whileReading: () => {
             const changeFiles = writeChangeFiles(out, built.model, {
               dir: join(cacheDir, 'change-json'),
@@ -178,6 +179,20 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
       },
     },
   };
+}
+
+/**
+ * What decides a page's part of the search index: for a change page the part of its key that Pagefind reads
+ * (`changeSearchKey`), for any other page its page cache entry; undefined when there is no page cache.
+ */
+function searchIdentity(report: Report, pageCache: PageCache | null): (page: string) => string | undefined {
+  if (!pageCache) return () => undefined;
+  const changePages = new Map<string, string>();
+  for (const change of report.model.changes) {
+    const page = `changes/${change.slug}/index.html`;
+    changePages.set(page, pageCache.nameOf(page, `search\u0000${changeSearchKey(report, change)}`));
+  }
+  return (page) => changePages.get(page) ?? pageCache.entryOf(page);
 }
 
 function parseReport(exportDir: string, config: UserConfig, context: ReportContext): Report {

@@ -33,6 +33,11 @@ export interface PageCache {
    * undefined for a page without a key.
    */
   entryOf(page: string): string | undefined;
+  /**
+   * A name made like an entry's, of the rendering code and `page` with `key`: for what depends on a part of
+   * a page's key only (the search index on what Pagefind reads of it, see `changeSearchKey`).
+   */
+  nameOf(page: string, key: string): string;
   /** Before Astro writes into `root`: see {@link detachPlacedPages}. */
   prepare(root: string): void;
   /** After Astro wrote the site into `root`: places the restored pages, keeps the rendered ones. */
@@ -77,6 +82,7 @@ export function openPageCache(dir: string, basis: string): PageCache {
     entryOf(page) {
       return pages.get(page)?.name;
     },
+    nameOf,
     prepare(root) {
       detachPlacedPages(root, dir);
     },
