@@ -1,32 +1,16 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExport } from '../../scripts/generate-export.ts';
 import { runCli } from './support/build-site.ts';
-
-/** Every file under a directory with its bytes, by path. */
-function tree(root: string, relative = ''): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
-    const path = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const [file, bytes] of tree(root, path)) files.set(file, bytes);
-    else files.set(path, readFileSync(join(root, path)));
-  }
-  return files;
-}
+import { fileTree, treeDifferences } from './support/site-differences.ts';
 
 function writeExport(dir: string, changes: number, seed: number): void {
   for (const file of generateExport({ changes, seed })) {
     mkdirSync(join(dir, file.path, '..'), { recursive: true });
     writeFileSync(join(dir, file.path), file.content);
   }
-}
-
-/** Paths that differ between two trees, and paths only one of them has. */
-function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
-  const paths = new Set([...a.keys(), ...b.keys()]);
-  return [...paths].filter((path) => !a.get(path)?.equals(b.get(path) ?? Buffer.alloc(0)) || !b.has(path)).sort();
 }
 
 describe('incremental and reproducible builds', () => {
@@ -58,7 +42,7 @@ describe('incremental and reproducible builds', () => {
     writeExport(exportDir, 12, 3);
     expect((await build('first', 'cache')).code).toBe(0);
     expect((await build('again', 'cache-again')).code).toBe(0);
-    twoCleanBuilds = differences(tree(join(work, 'first')), tree(join(work, 'again')));
+    twoCleanBuilds = treeDifferences(fileTree(join(work, 'first')), fileTree(join(work, 'again')));
     // Nothing changed: the same build again, from its cache, must restore its pages rather than render them. The
     // first rebuild compares with the first build (what is new since it), which may change a page's badges; the
     // second has nothing new to say.
@@ -73,7 +57,7 @@ describe('incremental and reproducible builds', () => {
     // The export moves on: a change is added, a change is removed (all its dumps), a dump is rewritten.
     writeExport(join(work, 'more'), 1, 99);
     cpSync(join(work, 'more'), join(exportDir, 'added'), { recursive: true });
-    const files = [...tree(exportDir).keys()].filter((file) => !file.startsWith('added/')).sort();
+    const files = [...fileTree(exportDir).keys()].filter((file) => !file.startsWith('added/')).sort();
     const removedChange = dirname(join(exportDir, files[0] as string));
     rmSync(removedChange, { recursive: true });
     const changed = join(exportDir, files.find((file) => !join(exportDir, file).startsWith(removedChange)) as string);
@@ -89,7 +73,7 @@ describe('incremental and reproducible builds', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('gives byte-identical output for two clean builds of one export', () => {
-    expect(tree(join(work, 'again')).size).toBeGreaterThan(40);
+    expect(fileTree(join(work, 'again')).size).toBeGreaterThan(40);
     expect(twoCleanBuilds).toEqual([]);
   });
 
@@ -112,6 +96,6 @@ describe('incremental and reproducible builds', () => {
     expect(readFileSync(join(work, 'clean', 'pagefind', 'parts.json'), 'utf8')).toBe(
       '{"version":1,"parts":["part/c0/","part/c4/","part/c8/"]}\n',
     );
-    expect(differences(tree(join(work, 'first')), tree(join(work, 'clean')))).toEqual([]);
+    expect(treeDifferences(fileTree(join(work, 'first')), fileTree(join(work, 'clean')))).toEqual([]);
   });
 });

@@ -1,20 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExport } from '../../scripts/generate-export.ts';
 import { runCli } from './support/build-site.ts';
-
-/** Every file under a directory with its bytes, by path. */
-function tree(root: string, relative = ''): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
-    const path = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const [file, bytes] of tree(root, path)) files.set(file, bytes);
-    else files.set(path, readFileSync(join(root, path)));
-  }
-  return files;
-}
+import { fileTree, treeDifferences } from './support/site-differences.ts';
 
 interface Summary {
   changes: number;
@@ -75,11 +65,7 @@ describe('search index parts kept when only badges changed', () => {
     expect((await build('site', 'cache', 'rebuild.json')).code).toBe(0);
     rebuild = JSON.parse(readFileSync(join(work, 'rebuild.json'), 'utf8'));
     expect((await build('clean', 'clean-cache', 'clean.json', '--previous', join(work, 'previous'))).code).toBe(0);
-    const site = tree(join(work, 'site'));
-    const clean = tree(join(work, 'clean'));
-    differing = [...new Set([...site.keys(), ...clean.keys()])]
-      .filter((path) => !site.get(path)?.equals(clean.get(path) ?? Buffer.alloc(0)) || !clean.has(path))
-      .sort();
+    differing = treeDifferences(fileTree(join(work, 'site')), fileTree(join(work, 'clean')));
   }, 240_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
