@@ -2,7 +2,7 @@ import { hashText } from '../lib/hash-text.ts';
 import { occurrenceTrend } from '../lib/occurrence-trend.ts';
 import type { Change, SignatureEntry } from '../lib/types.ts';
 import type { Report } from './create-report.ts';
-import { searchPageFilters } from './search-page-filters.ts';
+import { changeIsFlaky } from './search-page-filters.ts';
 
 /**
  * The incremental-build key of a change page: it changes when the change's dumps change, when a signature
@@ -26,15 +26,14 @@ export function changePageKey(report: Report, change: Change): string {
 }
 
 /**
- * What the search index reads of a change page: the change, the config, and the page's filter values (one of
- * them, `flaky`, depends on other changes). Its failures' badges are no part of it (that section is
+ * What the search index reads of a change page: the change, the config, and whether it is flaky (the one filter
+ * value that other changes decide, see `changeIsFlaky`). Its failures' badges are no part of it (that section is
  * `data-pagefind-ignore`): when signatures stop being new, every page that shows them is rendered again, but a
  * part of the search index whose pages changed only there is kept (at 50k changes, a +1% rebuild indexed parts
  * of 32,768 changes again for this).
  */
 export function changeSearchKey(report: Report, change: Change): string {
-  const filters = searchPageFilters({ type: 'change', change }, report);
-  return hashText(`${change.digest}\u0000${JSON.stringify(report.config)}\u0000${JSON.stringify(filters)}`, 16);
+  return hashText(`${change.digest}\u0000${JSON.stringify(report.config)}\u0000${changeIsFlaky(change, report)}`, 16);
 }
 
 /**

@@ -38,9 +38,17 @@ function changeFilters(change: Change, context: SearchPageContext): Record<strin
     kind: failures.map((failure) => failure.kind),
     platform: change.runs.filter((run) => run.failures.length > 0).map((run) => run.platform),
     'job result': change.runs.map((run) => run.result),
-    flaky: [failures.some((failure) => context.flakySignatures.has(failure.signature)) ? 'yes' : 'no'],
+    flaky: [changeIsFlaky(change, context) ? 'yes' : 'no'],
     author: change.messages.map((message) => message.author).sort(),
   };
+}
+
+/**
+ * Whether one of a change's failures has a flaky signature: the one filter of a change page that other changes
+ * decide (every other value is the change's own).
+ */
+export function changeIsFlaky(change: Change, context: Pick<SearchPageContext, 'flakySignatures'>): boolean {
+  return change.runs.some((run) => run.failures.some((failure) => context.flakySignatures.has(failure.signature)));
 }
 
 function signatureFilters(entry: SignatureEntry, context: SearchPageContext): Record<string, string[]> {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadUserConfig } from '../../src/config/user-config.ts';
 import { createReport } from '../../src/data/create-report.ts';
-import { changePageKey, signatureHistoryKey } from '../../src/data/page-key.ts';
+import { changePageKey, changeSearchKey, signatureHistoryKey } from '../../src/data/page-key.ts';
 import { signatureCauses } from '../../src/data/signature-causes.ts';
 import { parseExport } from '../../src/lib/parse-export.ts';
 import type { Change, SignatureEntry, SignatureSince } from '../../src/lib/types.ts';
@@ -64,5 +64,18 @@ describe('changePageKey', () => {
       back,
     );
     expect(changePageKey(withSince({ ...since, status: 'new' }), change)).not.toBe(back);
+  });
+
+  it('keeps the search key when only a badge changed, and moves it with the flaky filter', () => {
+    const key = changeSearchKey(report, change);
+    expect(changeSearchKey(withSince(since), change)).toBe(key);
+    expect(changeSearchKey(withSince({ ...since, status: 'new' }), change)).toBe(key);
+    // With no signature flaky yet, one turning flaky flips the page's filter; a second changes nothing Pagefind reads.
+    const signatures = [...new Set(change.runs.flatMap((run) => run.failures.map((failure) => failure.signature)))];
+    expect(signatures.length).toBeGreaterThan(1);
+    const [first, second] = signatures as [string, string];
+    const flaky = (...names: string[]) => ({ ...report, flakySignatures: new Set(names) });
+    expect(changeSearchKey(flaky(first), change)).not.toBe(changeSearchKey(flaky(), change));
+    expect(changeSearchKey(flaky(first, second), change)).toBe(changeSearchKey(flaky(first), change));
   });
 });
