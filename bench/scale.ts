@@ -26,6 +26,8 @@ interface Summary {
   failures: number;
   pages: number;
   renderedPages: number;
+  searchPages: number;
+  searchPagesReused: number;
   outputBytes: number;
   searchIndexBytes: number;
 }
@@ -173,8 +175,9 @@ for (const size of sizes) {
       s(cpu),
       `${(wall / coldWall).toFixed(2)} / ${(cpu / coldCpu).toFixed(2)}`,
       mid(list, (run) => run.peakMb).toFixed(0),
-      // What the build did, from its first run: pages rendered.
+      // What the build did, from its first run: pages rendered, and pages whose part of the search index was kept.
       `${(list[0] as Measured).summary.renderedPages}`,
+      `${(list[0] as Measured).summary.searchPagesReused} / ${(list[0] as Measured).summary.searchPages}`,
       isCold ? `${mb(first.outputBytes)} / ${mb(outputDisk)}` : '',
       isCold && !none ? `${s(allureWall)} / ${s(allureCpu)} / ${allurePeak.toFixed(0)} / ${mb(allureDisk)}` : '',
       isCold && !none
@@ -188,7 +191,7 @@ for (const size of sizes) {
 
 console.log(`\nmachine: ${machine}`);
 console.log(
-  '| changes | build | parse s | render s | index s | total s | CPU s | ÷ cold (time / CPU) | peak RSS MB | pages rendered | output MB (bytes / disk) | Allure s / CPU s / RSS MB / disk MB | ÷ Allure (time / CPU / disk) |',
+  '| changes | build | parse s | render s | index s | total s | CPU s | ÷ cold (time / CPU) | peak RSS MB | pages rendered | search pages kept | output MB (bytes / disk) | Allure s / CPU s / RSS MB / disk MB | ÷ Allure (time / CPU / disk) |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
