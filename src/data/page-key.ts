@@ -1,8 +1,18 @@
+import type { UserConfig } from '../config/user-config.ts';
 import { hashText } from '../lib/hash-text.ts';
 import { occurrenceTrend } from '../lib/occurrence-trend.ts';
 import type { Change, SignatureEntry } from '../lib/types.ts';
 import type { Report } from './create-report.ts';
 import { changeIsFlaky } from './search-page-filters.ts';
+
+/**
+ * The config as the pages depend on it: all of it but `searchParts`, which decides how the search index is cut,
+ * not a byte of any page; trying other part sizes must not render every page again.
+ */
+export function renderedConfig(config: UserConfig): string {
+  const { searchParts: _searchParts, ...rendered } = config;
+  return JSON.stringify(rendered);
+}
 
 /**
  * The incremental-build key of a change page: it changes when the change's dumps change, when a signature
@@ -20,7 +30,7 @@ export function changePageKey(report: Report, change: Change): string {
     }
   }
   return hashText(
-    `${change.digest}\u0000${JSON.stringify(report.config)}\u0000${[...new Set(flaky)].sort().join('\u0000')}\u0000${[...marks].sort().join('\u0000')}`,
+    `${change.digest}\u0000${renderedConfig(report.config)}\u0000${[...new Set(flaky)].sort().join('\u0000')}\u0000${[...marks].sort().join('\u0000')}`,
     16,
   );
 }
@@ -33,7 +43,7 @@ export function changePageKey(report: Report, change: Change): string {
  * of 32,768 changes again for this).
  */
 export function changeSearchKey(report: Report, change: Change): string {
-  return hashText(`${change.digest}\u0000${JSON.stringify(report.config)}\u0000${changeIsFlaky(change, report)}`, 16);
+  return hashText(`${change.digest}\u0000${renderedConfig(report.config)}\u0000${changeIsFlaky(change, report)}`, 16);
 }
 
 /**
@@ -74,7 +84,7 @@ export function signatureHistoryKey(report: Report, entry: SignatureEntry): stri
   return hashText(
     [
       JSON.stringify(entry),
-      JSON.stringify(report.config),
+      renderedConfig(report.config),
       changes.join('\u0000'),
       signatureMarks(report, entry.signature),
       JSON.stringify(trend),

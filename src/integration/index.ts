@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { loadKnownIssues } from '../config/known-issues.ts';
 import { loadUserConfig, type UserConfig, userReadSettings, userRules } from '../config/user-config.ts';
 import { createReport, type Report, type ReportContext } from '../data/create-report.ts';
-import { changeSearchKey } from '../data/page-key.ts';
+import { changeSearchKey, renderedConfig } from '../data/page-key.ts';
 import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
@@ -155,7 +155,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
           whileReading: () => {
             const changeFiles = writeChangeFiles(out, built.model, {
               dir: join(cacheDir, 'change-json'),
-              basis: changeFileBasis(built.config, packageVersion),
+              basis: changeFileBasis(renderedConfig(built.config), packageVersion),
             });
             stats.changeFilesReused = changeFiles.reused;
             const problems = verifyOutput(out, built.model);

@@ -79,3 +79,23 @@ describe('changePageKey', () => {
     expect(changeSearchKey(flaky(first, second), change)).toBe(changeSearchKey(flaky(first), change));
   });
 });
+
+describe('page keys and the config', () => {
+  const report = reportOf(seeds);
+  const change = report.model.changes[0] as Change;
+  const keys = (config: typeof report.config) => {
+    const changed = { ...report, config };
+    return [
+      changePageKey(changed, change),
+      changeSearchKey(changed, change),
+      signatureHistoryKey(changed, entryOf(report)),
+    ];
+  };
+
+  it('leave out how the search index is cut, and nothing else of the config', () => {
+    const before = keys(report.config);
+    expect(keys({ ...report.config, searchParts: { large: 4, small: 2 } })).toEqual(before);
+    const retitled = keys({ ...report.config, title: 'Other reports' });
+    expect(retitled.filter((key, index) => key === before[index])).toEqual([]);
+  });
+});
