@@ -91,7 +91,6 @@ async function searchOnce(browser: Browser, url: string, query: string): Promise
   await page.locator('[data-search-status]', { hasText: 'Type a test name' }).waitFor();
   // A reader focuses the query field first: Pagefind loads its worker, WebAssembly and page lists then.
   await page.focus('#search-query');
-  await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   await page.waitForLoadState('networkidle');
   phase = 'query';

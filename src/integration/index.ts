@@ -10,6 +10,7 @@ import { failureRules } from '../lib/failure-rules.ts';
 import { parseExport } from '../lib/parse-export.ts';
 import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
 import { createCodeHighlighter } from '../render/highlight-code.ts';
+import { pageFiles } from '../site/page-files.ts';
 import { defaultSearchPartSizes, planSearchParts } from '../site/search-parts.ts';
 import { digestFiles } from './digest-files.ts';
 import { openPageCache, type PageCache } from './page-cache.ts';
@@ -189,7 +190,7 @@ function searchIdentity(report: Report, pageCache: PageCache | null): (page: str
   if (!pageCache) return () => undefined;
   const changePages = new Map<string, string>();
   for (const change of report.model.changes) {
-    const page = `changes/${change.slug}/index.html`;
+    const page = pageFiles.change(change.slug);
     changePages.set(page, pageCache.nameOf(page, `search\u0000${changeSearchKey(report, change)}`));
   }
   return (page) => changePages.get(page) ?? pageCache.entryOf(page);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportModel } from '../lib/types.ts';
 import { anchors } from '../site/format.ts';
+import { pageFiles } from '../site/page-files.ts';
 
 /** A part of the model that the built site does not show. */
 export interface Discrepancy {
@@ -23,11 +24,11 @@ export function verifyOutput(root: string, model: ReportModel): Discrepancy[] {
     if (earlier === undefined) pageOwners.set(page, owner);
     else problems.push({ page, missing: `${owner}, whose page is also the page of ${earlier}` });
   };
-  for (const change of model.changes) claim(`changes/${change.slug}/index.html`, `change ${change.id}`);
-  for (const entry of model.signatures) claim(`failures/${entry.slug}/index.html`, `signature ${entry.signature}`);
+  for (const change of model.changes) claim(pageFiles.change(change.slug), `change ${change.id}`);
+  for (const entry of model.signatures) claim(pageFiles.signature(entry.slug), `signature ${entry.signature}`);
 
   for (const change of model.changes) {
-    const page = `changes/${change.slug}/index.html`;
+    const page = pageFiles.change(change.slug);
     let html: string;
     try {
       html = readFileSync(join(root, page), 'utf8');

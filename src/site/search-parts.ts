@@ -5,6 +5,8 @@
  * changes land in the newest part and a rebuild indexes that part and the signature pages only.
  */
 
+import { pageFiles } from './page-files.ts';
+
 /** Version of the layout below: the search page reads `pagefind/parts.json` of this version. */
 export const SEARCH_PARTS_VERSION = 1;
 
@@ -59,8 +61,8 @@ export function planSearchParts(
   const ordered = [...changes].sort(
     (a, b) => compare(a.firstActivity ?? '', b.firstActivity ?? '') || compare(a.id, b.id),
   );
-  const pages = ordered.map((change) => `changes/${change.slug}/index.html`);
-  const own: SearchPart = { path: '', pages: signatureSlugs.map((slug) => `failures/${slug}/index.html`) };
+  const pages = ordered.map((change) => pageFiles.change(change.slug));
+  const own: SearchPart = { path: '', pages: signatureSlugs.map(pageFiles.signature) };
   const parts: SearchPart[] = [own];
   const tail = Math.floor(pages.length / sizes.large) * sizes.large;
   for (let start = 0; start < pages.length; ) {

@@ -1,0 +1,8 @@
+/**
+ * Where the page of a change or of a signature is in the built site, relative to its root: the one spelling
+ * that the routes, the page cache, the search index and the conservation check share.
+ */
+export const pageFiles = {
+  change: (slug: string) => `changes/${slug}/index.html`,
+  signature: (slug: string) => `failures/${slug}/index.html`,
+};
