@@ -1,6 +1,7 @@
 import { signatureSummary } from '../lib/signature-summary.ts';
 import type { ReportModel } from '../lib/types.ts';
 import { changeListPageCount } from '../site/change-list.ts';
+import { occurrencePageCount } from '../site/occurrence-pages.ts';
 import { urls } from '../site/urls.ts';
 import { failureViews } from './failure-views.ts';
 
@@ -12,7 +13,7 @@ export interface SitePage {
 
 /**
  * Every HTML page the site has, derived from the model the same way the routes derive them: the dashboard, the
- * change list's pages, each change, each view of the failure index, each signature, and search.
+ * change list's pages, each change, each view of the failure index, each signature and the further pages of its occurrence list, and search.
  */
 export function sitePages(model: ReportModel): SitePage[] {
   const dated = (path: string, date: string | null): SitePage => (date ? { path, lastmod: date } : { path });
@@ -22,7 +23,11 @@ export function sitePages(model: ReportModel): SitePage[] {
   for (const change of model.changes) pages.push(dated(urls.change(change.slug), change.lastActivity));
   for (const view of failureViews(model.signatures.map(signatureSummary)))
     pages.push({ path: urls.failures(view.path) });
-  for (const entry of model.signatures) pages.push(dated(urls.failure(entry.slug), entry.lastSeen));
+  for (const entry of model.signatures) {
+    pages.push(dated(urls.failure(entry.slug), entry.lastSeen));
+    for (let page = 2; page <= occurrencePageCount(entry.occurrences.length); page++)
+      pages.push({ path: urls.failureOccurrences(entry.slug, page) });
+  }
   pages.push({ path: urls.newSignatures() });
   pages.push({ path: urls.search() });
   return pages;

@@ -5,4 +5,6 @@
 export const pageFiles = {
   change: (slug: string) => `changes/${slug}/index.html`,
   signature: (slug: string) => `failures/${slug}/index.html`,
+  /** Page `page` (2 or more) of a signature's occurrence list; the first is on the signature page. */
+  signatureOccurrences: (slug: string, page: number) => `failures/${slug}/occurrences/${page}/index.html`,
 };

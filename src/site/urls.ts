@@ -12,6 +12,11 @@ export const urls = {
   changeText: (slug: string) => sitePath(`changes/${encodeURIComponent(slug)}/messages.txt`),
   failures: (view = '') => sitePath(view ? `failures/${view}/` : 'failures/'),
   failure: (slug: string) => sitePath(`failures/${encodeURIComponent(slug)}/`),
+  /** Page `page` of a signature's occurrence list: the first is a section of the signature page. */
+  failureOccurrences: (slug: string, page: number) =>
+    page > 1
+      ? sitePath(`failures/${encodeURIComponent(slug)}/occurrences/${page}/`)
+      : `${sitePath(`failures/${encodeURIComponent(slug)}/`)}#occurrences`,
   newSignatures: () => sitePath('new/'),
   search: (query?: string) => sitePath(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
   apiChanges: () => sitePath('api/changes.json'),
