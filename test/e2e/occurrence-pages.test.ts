@@ -87,7 +87,7 @@ describe(`the occurrence lists of a ${changes}-change export`, () => {
       selectAll('nav.pager-nav', page(path)).map((nav) =>
         selectAll('a', nav).map((link) => `${textOf(link).trim()} ${link.properties.href}`),
       );
-    const both = [['Page 1 /failures/gtest-af4d81fb/#occurrences', 'Page 2 /failures/gtest-af4d81fb/occurrences/2/']];
+    const both = ['Page 1 /failures/gtest-af4d81fb/#occurrences', 'Page 2 /failures/gtest-af4d81fb/occurrences/2/'];
     expect(pager('failures/gtest-af4d81fb/index.html')).toEqual([
       [...both, 'Next /failures/gtest-af4d81fb/occurrences/2/'],
       [...both, 'Next /failures/gtest-af4d81fb/occurrences/2/'],
