@@ -4,7 +4,7 @@
 // them. Sizes: BENCH_SIZES=1000,10000; runs per measurement: BENCH_RUNS (medians); BENCH_ALLURE=0 skips Allure.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateExport } from '../scripts/generate-export.ts';
@@ -105,6 +105,14 @@ function addOnePercent(exportDir: string, size: number): void {
 }
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+/** The biggest HTML page of a built site, in bytes: what one reader's browser has to take at once. */
+function largestPage(dir: string): number {
+  let largest = 0;
+  for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (path.endsWith('.html')) largest = Math.max(largest, statSync(join(dir, path)).size);
+  }
+  return largest;
+}
 const s = (ms: number) => (ms / 1000).toFixed(1);
 const mid = (list: readonly Measured[], pick: (run: Measured) => number) => median(list.map(pick));
 const rows: string[] = [];
@@ -120,6 +128,7 @@ for (const size of sizes) {
   const warm: Measured[] = [];
   const grown: Measured[] = [];
   let outputDisk = 0;
+  let largest = 0;
   for (let index = 0; index < count; index++) {
     // The export is copied so that the +1% can be added without touching the cached original.
     rmSync(work, { recursive: true, force: true });
@@ -130,7 +139,10 @@ for (const size of sizes) {
     const stray = strayCaches();
     if (stray.length > 0) throw new Error(`not a cold build: caches outside --cache-dir exist: ${stray.join(', ')}`);
     cold.push(build(work, out, cache));
-    if (index === 0) outputDisk = diskUsage(out);
+    if (index === 0) {
+      outputDisk = diskUsage(out);
+      largest = largestPage(out);
+    }
     warm.push(build(work, out, cache));
     addOnePercent(work, size);
     grown.push(build(work, out, cache));
@@ -179,6 +191,7 @@ for (const size of sizes) {
       `${(list[0] as Measured).summary.renderedPages}`,
       `${(list[0] as Measured).summary.searchPagesReused} / ${(list[0] as Measured).summary.searchPages}`,
       isCold ? `${mb(first.outputBytes)} / ${mb(outputDisk)}` : '',
+      isCold ? `${(largest / 1e3).toFixed(0)}` : '',
       isCold && !none ? `${s(allureWall)} / ${s(allureCpu)} / ${allurePeak.toFixed(0)} / ${mb(allureDisk)}` : '',
       isCold && !none
         ? `${(wall / allureWall).toFixed(2)} / ${(cpu / allureCpu).toFixed(2)} / ${(outputDisk / allureDisk).toFixed(2)}`
@@ -191,7 +204,7 @@ for (const size of sizes) {
 
 console.log(`\nmachine: ${machine}`);
 console.log(
-  '| changes | build | parse s | render s | index s | total s | CPU s | ÷ cold (time / CPU) | peak RSS MB | pages rendered | search pages kept | output MB (bytes / disk) | Allure s / CPU s / RSS MB / disk MB | ÷ Allure (time / CPU / disk) |',
+  '| changes | build | parse s | render s | index s | total s | CPU s | ÷ cold (time / CPU) | peak RSS MB | pages rendered | search pages kept | output MB (bytes / disk) | largest page kB | Allure s / CPU s / RSS MB / disk MB | ÷ Allure (time / CPU / disk) |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
