@@ -76,6 +76,24 @@ function signatureMarks(report: Report, signature: string): string {
  * the export's newest date itself, which would render every page of every build).
  */
 export function signatureHistoryKey(report: Report, entry: SignatureEntry): string {
+  // Once per signature: the signature page and each further page of its occurrence list share the key, and the
+  // entry of a signature with many occurrences takes megabytes to stringify.
+  let keys = historyKeys.get(report);
+  if (!keys) {
+    keys = new WeakMap();
+    historyKeys.set(report, keys);
+  }
+  let key = keys.get(entry);
+  if (key === undefined) {
+    key = computeSignatureHistoryKey(report, entry);
+    keys.set(entry, key);
+  }
+  return key;
+}
+
+const historyKeys = new WeakMap<Report, WeakMap<SignatureEntry, string>>();
+
+function computeSignatureHistoryKey(report: Report, entry: SignatureEntry): string {
   const changes = entry.changes.map((id) => report.changeById.get(id)?.digest ?? '');
   const trend = occurrenceTrend(
     entry.occurrences.map((occurrence) => occurrence.date),

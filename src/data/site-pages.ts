@@ -25,8 +25,8 @@ export function sitePages(model: ReportModel): SitePage[] {
     pages.push({ path: urls.failures(view.path) });
   for (const entry of model.signatures) {
     pages.push(dated(urls.failure(entry.slug), entry.lastSeen));
-    for (let page = 2; page <= occurrencePageCount(entry.occurrences.length); page++)
-      pages.push({ path: urls.failureOccurrences(entry.slug, page) });
+    const last = occurrencePageCount(entry.occurrences.length);
+    for (let page = 2; page <= last; page++) pages.push({ path: urls.failureOccurrences(entry.slug, page) });
   }
   pages.push({ path: urls.newSignatures() });
   pages.push({ path: urls.search() });
