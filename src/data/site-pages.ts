@@ -1,7 +1,7 @@
 import { signatureSummary } from '../lib/signature-summary.ts';
 import type { ReportModel } from '../lib/types.ts';
 import { changeListPageCount } from '../site/change-list.ts';
-import { occurrencePageCount } from '../site/occurrence-pages.ts';
+import { listLength, listPageCount, SIGNATURE_LISTS } from '../site/signature-lists.ts';
 import { urls } from '../site/urls.ts';
 import { failureViews } from './failure-views.ts';
 
@@ -13,7 +13,7 @@ export interface SitePage {
 
 /**
  * Every HTML page the site has, derived from the model the same way the routes derive them: the dashboard, the
- * change list's pages, each change, each view of the failure index, each signature and the further pages of its occurrence list, and search.
+ * change list's pages, each change, each view of the failure index, each signature and the further pages of its lists, and search.
  */
 export function sitePages(model: ReportModel): SitePage[] {
   const dated = (path: string, date: string | null): SitePage => (date ? { path, lastmod: date } : { path });
@@ -25,8 +25,10 @@ export function sitePages(model: ReportModel): SitePage[] {
     pages.push({ path: urls.failures(view.path) });
   for (const entry of model.signatures) {
     pages.push(dated(urls.failure(entry.slug), entry.lastSeen));
-    const last = occurrencePageCount(entry.occurrences.length);
-    for (let page = 2; page <= last; page++) pages.push({ path: urls.failureOccurrences(entry.slug, page) });
+    for (const list of SIGNATURE_LISTS) {
+      const last = listPageCount(listLength(entry, list));
+      for (let page = 2; page <= last; page++) pages.push({ path: urls.failureListPage(entry.slug, list, page) });
+    }
   }
   pages.push({ path: urls.newSignatures() });
   pages.push({ path: urls.search() });

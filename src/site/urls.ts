@@ -1,3 +1,5 @@
+import type { SignatureList } from './signature-lists.ts';
+
 /** Site-relative URLs, all under Astro's `base`, so a site hosted under a sub-path links correctly. */
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -12,11 +14,11 @@ export const urls = {
   changeText: (slug: string) => sitePath(`changes/${encodeURIComponent(slug)}/messages.txt`),
   failures: (view = '') => sitePath(view ? `failures/${view}/` : 'failures/'),
   failure: (slug: string) => sitePath(`failures/${encodeURIComponent(slug)}/`),
-  /** Page `page` of a signature's occurrence list: the first is a section of the signature page. */
-  failureOccurrences: (slug: string, page: number) =>
+  /** Page `page` of one of a signature's lists: the first is the list's section of the signature page. */
+  failureListPage: (slug: string, list: SignatureList, page: number) =>
     page > 1
-      ? sitePath(`failures/${encodeURIComponent(slug)}/occurrences/${page}/`)
-      : `${sitePath(`failures/${encodeURIComponent(slug)}/`)}#occurrences`,
+      ? sitePath(`failures/${encodeURIComponent(slug)}/${list}/${page}/`)
+      : `${sitePath(`failures/${encodeURIComponent(slug)}/`)}#${list}`,
   newSignatures: () => sitePath('new/'),
   search: (query?: string) => sitePath(query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
   apiChanges: () => sitePath('api/changes.json'),
