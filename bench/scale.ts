@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateExport } from '../scripts/generate-export.ts';
+import type { BuildSummary } from '../src/cli/build-summary.ts';
 import { parseExport } from '../src/lib/parse-export.ts';
 import { allureResults } from './allure-results.ts';
 import { benchDir, diskUsage, generatedExport, measure, median, strayCaches } from './support.ts';
@@ -17,20 +18,8 @@ const nodeFlags = ['--max-old-space-size=12288', '--max-semi-space-size=32'];
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
-interface Summary {
-  phases: { parse: number; render: number; index: number; total: number };
-  files: number;
-  bytes: number;
-  changes: number;
-  jobRuns: number;
-  failures: number;
-  pages: number;
-  renderedPages: number;
-  searchPages: number;
-  searchPagesReused: number;
-  outputBytes: number;
-  searchIndexBytes: number;
-}
+/** What a build's `--json-summary` holds. */
+type Summary = BuildSummary;
 
 interface Measured {
   ms: number;

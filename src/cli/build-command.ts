@@ -181,6 +181,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
 
   const finished = performance.now();
   const { outputBytes, searchIndexBytes } = await output.publish(options.base ?? '/');
+  const published = performance.now();
   const summary: BuildSummary = {
     export: exportDir,
     out: output.claim.out,
@@ -189,7 +190,8 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
       parse: Math.round(parsed - started),
       render: Math.round(finished - parsed - stats.indexMs),
       index: Math.round(stats.indexMs),
-      total: Math.round(finished - started),
+      publish: Math.round(published - finished),
+      total: Math.round(published - started),
     },
     pages: stats.pages,
     renderedPages: stats.renderedPages,

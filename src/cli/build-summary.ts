@@ -13,8 +13,11 @@ export interface BuildSummary {
   signatures: number;
   flaky: number;
   warnings: Partial<Record<WarningCode, number>>;
-  /** Milliseconds per phase. */
-  phases: { parse: number; render: number; index: number; total: number };
+  /**
+   * Milliseconds per phase; `publish` is the link check, the size figures, the manifest, the swap into `--out`
+   * and the removal of the site it replaced; `total` runs from the start of the command to the site in place.
+   */
+  phases: { parse: number; render: number; index: number; publish: number; total: number };
   pages: number;
   /** Pages Astro rendered; the rest were placed from the page cache. */
   renderedPages: number;
@@ -53,7 +56,7 @@ export function formatSummary(summary: BuildSummary): string {
   return [
     `${summary.changes} changes, ${summary.patchSets} patch sets, ${summary.jobRuns} job runs, ${summary.failures} failures, ${summary.signatures} signatures (${summary.flaky} flaky)`,
     `warnings: ${warnings || 'none'}`,
-    `time: parse ${s(summary.phases.parse)}, render ${s(summary.phases.render)}, search index ${s(summary.phases.index)}, total ${s(summary.phases.total)}`,
+    `time: parse ${s(summary.phases.parse)}, render ${s(summary.phases.render)}, search index ${s(summary.phases.index)}, publish ${s(summary.phases.publish)}, total ${s(summary.phases.total)}`,
     `output: ${summary.pages} pages, ${mb(summary.outputBytes)} (search index ${mb(summary.searchIndexBytes)}, ${summary.searchPages} pages searchable, ${summary.searchPagesReused} of them kept) in ${summary.out}`,
   ].join('\n');
 }
