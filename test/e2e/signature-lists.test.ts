@@ -10,7 +10,7 @@ import { flakyEvidenceNewestFirst } from '../../src/data/flaky-evidence-newest-f
 import { occurrencesNewestFirst } from '../../src/data/occurrences-newest-first.ts';
 import { parseExport } from '../../src/lib/parse-export.ts';
 import type { ReportModel } from '../../src/lib/types.ts';
-import { runLabel } from '../../src/site/format.ts';
+import { anchors, runLabel } from '../../src/site/format.ts';
 import { runCli } from './support/build-site.ts';
 
 /**
@@ -130,6 +130,17 @@ describe(`the signature lists of a ${changes}-change export`, () => {
     expect([first.length, second.length]).toEqual([500, 141]);
     expect([...first, ...second]).toEqual(expected);
     expect(new Set(expected).size).toBe(641);
+    // Each run that failed with it links to its failures on the change page.
+    const newest = flakyEvidenceNewestFirst(gtest())[0];
+    const slug = model.changes.find((change) => change.id === newest?.change)?.slug;
+    const links = selectAll(
+      'section[aria-labelledby="disagreed"] tbody tr:first-child td:nth-child(4) a',
+      page('failures/gtest-af4d81fb/index.html'),
+    );
+    expect(links.map((link) => link.properties.href)).toEqual(
+      (newest?.failedBuilds ?? []).map((build) => `/changes/${slug}/#${anchors.run(newest?.job ?? '', build)}`),
+    );
+    expect(links).toHaveLength(1);
     const signaturePage = page('failures/gtest-af4d81fb/index.html');
     expect(textOf(select('h2#disagreed', signaturePage) ?? signaturePage)).toBe(
       'Rebuilds that disagreed (641 jobs on patch sets)',
