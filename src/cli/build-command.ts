@@ -180,7 +180,10 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   }
 
   const finished = performance.now();
-  const { outputBytes, searchIndexBytes } = await output.publish(options.base ?? '/');
+  const { outputBytes, searchIndexBytes } = await output.publish(
+    options.base ?? '/',
+    cacheDir ? join(cacheDir, 'review-reports', 'page-links.bin') : undefined,
+  );
   const published = performance.now();
   const summary: BuildSummary = {
     export: exportDir,

@@ -3,6 +3,7 @@ import { checkLinks } from '../integration/check-links.ts';
 import { type ClaimOptions, claimOutputDir, type OutputClaim } from './claim-output-dir.ts';
 import { createStagingDir } from './create-staging-dir.ts';
 import { listSiteFiles } from './list-site-files.ts';
+import { openPageLinkMemo } from './page-link-memo.ts';
 import type { CommandIo } from './parse-command.ts';
 import { publishSite } from './publish-site.ts';
 import { recoverSite } from './recover-site.ts';
@@ -25,8 +26,11 @@ export interface OpenOutput {
   claim: OutputClaim;
   /** Clears what killed builds left, then makes the folder this build assembles the site in. */
   stage: () => Promise<string>;
-  /** Checks the assembled site's links, then swaps it in and empties the replaced site. */
-  publish: (base: string) => Promise<Publication>;
+  /**
+   * Checks the assembled site's links, then swaps it in and empties the replaced site. With `linkMemo` (a file
+   * in the cache dir), the check reads only the pages whose bytes are not those an earlier check read.
+   */
+  publish: (base: string, linkMemo?: string) => Promise<Publication>;
   /** Removes the assembling folder if it was not published, and stops watching for signals. */
   close: () => void;
 }
@@ -65,15 +69,17 @@ export function openOutput(out: string, options: ClaimOptions & { quiet: boolean
       staging = createStagingDir(claim.out);
       return staging;
     },
-    publish: async (base) => {
+    publish: async (base, linkMemo) => {
       if (!staging) throw new Error('publish before stage');
       note('checking the site');
       // One walk of the site for the link check, the size figures and the manifest; nothing writes to it meanwhile.
       const files = listSiteFiles(staging);
+      const memo = linkMemo === undefined ? undefined : openPageLinkMemo(linkMemo, staging);
       const broken = checkLinks(
         staging,
         base,
         files.filter((file) => file.regular).map((file) => file.path),
+        memo,
       );
       if (broken.length > 0) {
         const shown = broken.slice(0, 20).map((link) => `  ${link.page}: ${link.href} (${link.reason})`);
@@ -81,6 +87,8 @@ export function openOutput(out: string, options: ClaimOptions & { quiet: boolean
           `internal error: the built site has ${broken.length} broken links:\n${shown.join('\n')}\nNothing was published. Please report this as a bug in review-reports.`,
         );
       }
+      // Only a site with no broken link is remembered: every page in the memo had its own anchors checked.
+      memo?.save();
       const size = siteSize(staging, files);
       // From the link check to the second rename of the swap nothing awaits: a signal lands before or after it.
       const swap = publishSite(

@@ -20,13 +20,39 @@ const space = String.raw`(?:[\t-\r ]|\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa
 const attribute = new RegExp(`(?<=${space})(href|src)="([^"]*)"`, 'g');
 const idAttribute = new RegExp(`(?<=${space})id="([^"]*)"`, 'g');
 
+/** What the link check takes from a page: its element ids, and its links to files (not only to an anchor). */
+export interface PageLinks {
+  /** NUL-separated: a browser reads a NUL in an id or a URL as U+FFFD, so none can hold one. */
+  ids: string;
+  links: string;
+}
+
+/**
+ * What earlier checks took from pages, for a check that reads only the pages whose bytes changed. A page's
+ * links to an anchor of its own depend on its bytes alone and were checked when it was read; its links to
+ * files are checked again each time, against the site as it is now.
+ */
+export interface PageLinkMemo {
+  /** A name for the page's bytes as they are on disk now; `undefined` has it read. */
+  identity(page: string): string | undefined;
+  /** What earlier checks took from pages, by identity. */
+  known: ReadonlyMap<string, PageLinks>;
+  /** Filled with what this check took from each page, by identity, for the next one. */
+  next: Map<string, PageLinks>;
+}
+
 /**
  * Checks every internal link and anchor of a built site: each `href`/`src` under `base` must name a file of
  * the site, and each `#fragment` an element id on the target page. External links are not followed. `files`,
  * the site's regular files (paths relative to `root`), spares a walk of the site when the caller has them.
  * Broken links come in the order of `files`, then of the page.
  */
-export function checkLinks(root: string, base = '/', files: readonly string[] = listFiles(root)): BrokenLink[] {
+export function checkLinks(
+  root: string,
+  base = '/',
+  files: readonly string[] = listFiles(root),
+  memo?: PageLinkMemo,
+): BrokenLink[] {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   // Every file of the site is known from the listing: a link is looked up, not `stat`ed (70 calls a page).
   const present = new Set(files);
@@ -43,44 +69,79 @@ export function checkLinks(root: string, base = '/', files: readonly string[] = 
   };
   // Each page is read once. A link is resolved as it is read; only an anchor on another page waits until every
   // page has been read, with the ids of each page kept as one string: a 50k-change site's links and id sets,
-  // all held at once, took 1.5 GB (each id a slice of its page's text, which it kept alive). NUL separates them:
-  // a browser reads a NUL in an id as U+FFFD, so no link can name an id that holds one.
+  // all held at once, took 1.5 GB (each id a slice of its page's text, which it kept alive).
   const idsByPage = new Map<string, string>();
   const elsewhere: Array<{ order: number; page: string; href: string; file: string; fragment: string }> = [];
   const broken: Array<BrokenLink & { order: number }> = [];
   let order = 0;
+  /** Checks a link to a file; `ids` are the page's own, for a link that leads back to it. */
+  const checkFileLink = (
+    page: string,
+    href: string,
+    path: string,
+    fragment: string | undefined,
+    ids: () => Set<string>,
+  ) => {
+    let target: string;
+    if (path.startsWith('/')) {
+      if (!path.startsWith(prefix) && `${path}/` !== prefix) {
+        broken.push({ order, page, href, reason: 'no such page' });
+        return;
+      }
+      target = path.slice(prefix.length);
+    } else {
+      target = posix.join(posix.dirname(page), path);
+    }
+    const file = resolve(target);
+    if (file === null) {
+      broken.push({ order, page, href, reason: 'no such page' });
+    } else if (fragment && file.endsWith('.html')) {
+      const id = decodeURIComponentSafe(fragment);
+      if (file !== page) elsewhere.push({ order, page, href, file, fragment: id });
+      else if (!ids().has(id)) broken.push({ order, page, href, reason: 'no such anchor' });
+    }
+  };
   for (const page of pages) {
+    const identity = memo?.identity(page);
+    const kept = identity === undefined ? undefined : memo?.known.get(identity);
+    if (kept) {
+      idsByPage.set(page, kept.ids);
+      let ids: Set<string> | undefined;
+      const ownIds = () => {
+        ids ??= new Set(kept.ids.split('\u0000'));
+        return ids;
+      };
+      for (const href of kept.links ? kept.links.split('\u0000') : []) {
+        order++;
+        const [pathPart = '', fragment] = href.split('#', 2);
+        checkFileLink(page, href, pathPart.split('?')[0] as string, fragment, ownIds);
+      }
+      if (identity !== undefined) memo?.next.set(identity, kept);
+      continue;
+    }
     const html = readFileSync(join(root, page), 'latin1');
     const ids = new Set<string>();
     for (const match of html.matchAll(idAttribute)) ids.add(decodeEntities(fromBytes(match[1] as string)));
-    idsByPage.set(page, [...ids].join('\u0000'));
+    const idList = [...ids].join('\u0000');
+    idsByPage.set(page, idList);
+    const fileLinks: string[] = [];
     for (const match of html.matchAll(attribute)) {
       order++;
       const href = decodeEntities(fromBytes(match[2] as string));
       if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
       const [pathPart = '', fragment] = href.split('#', 2);
       const path = pathPart.split('?')[0] as string;
-      let target: string;
       if (path === '') {
-        target = page;
-      } else if (path.startsWith('/')) {
-        if (!path.startsWith(prefix) && `${path}/` !== prefix) {
-          broken.push({ order, page, href, reason: 'no such page' });
-          continue;
-        }
-        target = path.slice(prefix.length);
-      } else {
-        target = posix.join(posix.dirname(page), path);
+        if (fragment && !ids.has(decodeURIComponentSafe(fragment)))
+          broken.push({ order, page, href, reason: 'no such anchor' });
+        continue;
       }
-      const file = resolve(target);
-      if (file === null) {
-        broken.push({ order, page, href, reason: 'no such page' });
-      } else if (fragment && file.endsWith('.html')) {
-        const id = decodeURIComponentSafe(fragment);
-        if (file !== page) elsewhere.push({ order, page, href, file, fragment: id });
-        else if (!ids.has(id)) broken.push({ order, page, href, reason: 'no such anchor' });
-      }
+      fileLinks.push(href);
+      checkFileLink(page, href, path, fragment, () => ids);
     }
+    // A NUL in a link would split it in two when read back: such a page is read again next time.
+    if (identity !== undefined && !fileLinks.some((href) => href.includes('\u0000')))
+      memo?.next.set(identity, { ids: idList, links: fileLinks.join('\u0000') });
   }
   // The anchors on other pages, a target page's ids made a set once for all the links to it.
   elsewhere.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

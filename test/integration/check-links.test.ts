@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLinks } from '../../src/integration/check-links.ts';
+import { checkLinks, type PageLinkMemo, type PageLinks } from '../../src/integration/check-links.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'review-reports-links-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -140,5 +140,54 @@ describe('checkLinks across pages', () => {
     // Read in the other order, the same links are broken, in that order of pages.
     const reversed = Object.keys(pages).reverse();
     expect(checkLinks(site, '/', reversed)).toEqual([...broken.slice(3), broken[2], ...broken.slice(0, 2)]);
+  });
+});
+
+describe('checkLinks with a memo of earlier checks', () => {
+  const site = join(root, 'memo');
+  const put = (path: string, html: string) => {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), html);
+  };
+  put('index.html', '<a href="/changes/I1/#m-1">one</a><a href="/changes/I2/">two</a><a id="top" href="#top">top</a>');
+  put('changes/I1/index.html', '<h3 id="m-1">m</h3><a href="#m-1">self</a><a href="/changes/I1/#m-1">self by path</a>');
+  put('changes/I2/index.html', '<h3 id="m-5">m</h3><a href="/">home</a>');
+  /** Names each page by a version the test sets: a page keeps its name while the test says its bytes did not change. */
+  const versions = new Map<string, number>();
+  const memoOf = (known: ReadonlyMap<string, PageLinks>): PageLinkMemo => ({
+    identity: (page) => `${page}@${versions.get(page) ?? 0}`,
+    known,
+    next: new Map(),
+  });
+
+  it('takes from each page its ids and its links to files, not those to its own anchors', () => {
+    const memo = memoOf(new Map());
+    expect(checkLinks(site, '/', undefined, memo)).toEqual([]);
+    expect(Object.fromEntries(memo.next)).toEqual({
+      'changes/I1/index.html@0': { ids: 'm-1', links: '/changes/I1/#m-1' },
+      'changes/I2/index.html@0': { ids: 'm-5', links: '/' },
+      'index.html@0': { ids: 'top', links: '/changes/I1/#m-1\u0000/changes/I2/' },
+    });
+  });
+
+  it("reads only the pages whose name changed, and checks a kept page's links against the site as it is now", () => {
+    const first = memoOf(new Map());
+    checkLinks(site, '/', undefined, first);
+    // A broken link written into a page whose name stays is not read: the memo stands for its bytes.
+    put('index.html', '<a href="/nowhere/">gone</a>');
+    rmSync(join(site, 'changes/I2'), { recursive: true });
+    put('changes/I1/index.html', '<h3 id="m-2">m</h3>');
+    versions.set('changes/I1/index.html', 1);
+    const second = memoOf(first.next);
+    expect(checkLinks(site, '/', undefined, second)).toEqual([
+      { page: 'index.html', href: '/changes/I1/#m-1', reason: 'no such anchor' },
+      { page: 'index.html', href: '/changes/I2/', reason: 'no such page' },
+    ]);
+    expect([...second.next.keys()]).toEqual(['changes/I1/index.html@1', 'index.html@0']);
+    // Read, the page is what it now is.
+    versions.set('index.html', 1);
+    expect(checkLinks(site, '/', undefined, memoOf(first.next))).toEqual([
+      { page: 'index.html', href: '/nowhere/', reason: 'no such page' },
+    ]);
   });
 });
