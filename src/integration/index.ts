@@ -18,6 +18,7 @@ import { writeSearchIndex } from './search-index.ts';
 import { openSearchIndexCache } from './search-index-cache.ts';
 import { type BuildStats, noBuildStats, type SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
+import { openVerifiedPages } from './verified-pages.ts';
 import { verifyOutput } from './verify-output.ts';
 import { vitePluginSite } from './vite-plugin-site.ts';
 import { changeFileBasis, writeChangeFiles } from './write-change-files.ts';
@@ -159,11 +160,22 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
               basis: changeFileBasis(renderedConfig(built.config), packageVersion),
             });
             stats.changeFilesReused = changeFiles.reused;
-            const problems = verifyOutput(out, built.model);
+            const verified = openVerifiedPages(join(cacheDir, 'verified-pages.json'));
+            const problems = verifyOutput(out, built.model, (page) => {
+              const entry = pageCache?.restoredEntry(page);
+              return entry !== undefined && verified.has(entry);
+            });
             if (problems.length > 0) {
               const shown = problems.slice(0, 20).map((problem) => `  ${problem.page}: missing ${problem.missing}`);
               throw new Error(
                 `internal error: the built site lost ${problems.length} items of the parsed export:\n${shown.join('\n')}\nPlease report this as a bug in review-reports.`,
+              );
+            }
+            // Only entries that have just passed are kept: a page that failed is read again by the next build.
+            if (pageCache) {
+              const cache = pageCache;
+              verified.save(
+                built.model.changes.flatMap((change) => cache.entryOf(pageFiles.change(change.slug)) ?? []),
               );
             }
           },

@@ -33,6 +33,8 @@ export interface PageCache {
    * undefined for a page without a key.
    */
   entryOf(page: string): string | undefined;
+  /** The entry the page at `page` is placed from in this build; undefined for a page Astro renders. */
+  restoredEntry(page: string): string | undefined;
   /**
    * A name made like an entry's, of the rendering code and `page` with `key`: for what depends on a part of
    * a page's key only (the search index on what Pagefind reads of it, see `changeSearchKey`).
@@ -81,6 +83,10 @@ export function openPageCache(dir: string, basis: string): PageCache {
     },
     entryOf(page) {
       return pages.get(page)?.name;
+    },
+    restoredEntry(page) {
+      const entry = pages.get(page);
+      return entry?.restored ? entry.name : undefined;
     },
     nameOf,
     prepare(root) {

@@ -82,6 +82,14 @@ describe('the conservation check and the link check, on a copy of the hostile si
     expect(verifyOutput(damaged, model)).toEqual(expectedDiscrepancies);
   });
 
+  it('does not read a change page it is told passed before, and checks everything else', () => {
+    const trusted = new Set([fakeSeparator, noChangeId]);
+    expect(verifyOutput(damaged, model, (page) => trusted.has(page))).toEqual(
+      expectedDiscrepancies.filter((problem) => !trusted.has(problem.page)),
+    );
+    expect(expectedDiscrepancies.filter((problem) => trusted.has(problem.page)).length).toBeGreaterThan(1);
+  });
+
   it('reports two changes, or two signatures, that would share one page', () => {
     const [first, second] = model.changes as [Change, Change];
     const [one, other] = model.signatures as [SignatureEntry, SignatureEntry];

@@ -40,6 +40,11 @@ describe('the page cache', () => {
     again.prepare(second);
     render(second, pageB, '<p>B two</p>');
     expect(again.finish(second)).toEqual({ restored: 1, stored: 1 });
+    // What the page is placed from: the entry the first build kept, whose name it had then.
+    expect(again.restoredEntry(pageA)).toBe(cache.entryOf(pageA));
+    expect(again.restoredEntry(pageA)).toMatch(/^[0-9a-f]{32}\.html$/);
+    expect(again.restoredEntry(pageB)).toBeUndefined();
+    expect(again.entryOf(pageB)).toMatch(/^[0-9a-f]{32}\.html$/);
     expect(readFileSync(join(second, pageA), 'utf8')).toBe('<p>A one</p>');
     expect(statSync(join(second, pageA)).ino).toBe(statSync(join(first, pageA)).ino);
     expect(readFileSync(join(second, pageB), 'utf8')).toBe('<p>B two</p>');
