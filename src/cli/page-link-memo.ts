@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { PageLinkMemo, PageLinks } from '../integration/check-links.ts';
+import { writeFileWhole } from '../integration/write-file-whole.ts';
 
 /** Version of the file's layout: a file of another version is not read. */
 const MEMO_VERSION = 1;
@@ -29,11 +30,8 @@ export function openPageLinkMemo(file: string, root: string): StoredPageLinkMemo
     known,
     next,
     save: () => {
-      mkdirSync(dirname(file), { recursive: true });
       const entries = [...next].map(([identity, links]) => [identity, links.ids, links.links]);
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, serialize({ version: MEMO_VERSION, entries }));
-      renameSync(temporary, file);
+      writeFileWhole(file, serialize({ version: MEMO_VERSION, entries }));
     },
   };
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileWhole } from '../integration/write-file-whole.ts';
 import { FAILURE_RULES_VERSION } from '../lib/failure-rules.ts';
 import type { ReportModel } from '../lib/types.ts';
 
@@ -21,8 +20,5 @@ export function rememberBuild(file: string, model: ReportModel): void {
       flaky: entry.flaky,
     })),
   };
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, `${JSON.stringify(summary)}\n`);
-  renameSync(partial, file);
+  writeFileWhole(file, `${JSON.stringify(summary)}\n`);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -22,6 +22,7 @@ import { openVerifiedPages } from './verified-pages.ts';
 import { verifyOutput } from './verify-output.ts';
 import { vitePluginSite } from './vite-plugin-site.ts';
 import { changeFileBasis, writeChangeFiles } from './write-change-files.ts';
+import { writeFileWhole } from './write-file-whole.ts';
 
 export type { BuildStats, SiteData } from './site-data.ts';
 
@@ -231,9 +232,7 @@ function mergeHighlightCss(cacheDir: string, css: string): string {
   }
   const rules = new Set([...previous.split('\n'), ...css.split('\n')].filter(Boolean));
   const merged = `${[...rules].sort().join('\n')}\n`;
-  mkdirSync(cacheDir, { recursive: true });
   // Whole or not at all: a build killed while writing must not leave later builds a cut list of classes.
-  writeFileSync(`${file}.${process.pid}`, merged);
-  renameSync(`${file}.${process.pid}`, file);
+  writeFileWhole(file, merged);
   return merged;
 }

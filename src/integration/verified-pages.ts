@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileWhole } from './write-file-whole.ts';
 
 /** The page-cache entries of change pages that passed the conservation check, kept between builds. */
 export interface VerifiedPages {
@@ -25,11 +25,6 @@ export function openVerifiedPages(file: string): VerifiedPages {
   }
   return {
     has: (entry) => known.has(entry),
-    save: (entries) => {
-      mkdirSync(dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify([...entries]));
-      renameSync(temporary, file);
-    },
+    save: (entries) => writeFileWhole(file, JSON.stringify([...entries])),
   };
 }
