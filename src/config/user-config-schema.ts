@@ -90,6 +90,12 @@ export const userConfigSchema = z.strictObject({
     .strictObject({ large: z.number().int().min(1), small: z.number().int().min(1) })
     .refine((sizes) => sizes.large >= sizes.small, { message: 'large must be at least small', path: ['large'] })
     .optional(),
+  /**
+   * The share of the site's own search index a rebuild may leave superseded: it indexes only the pages that
+   * changed, beside the index it keeps, until changed and gone pages reach this share of it. 0: every rebuild
+   * writes the index a clean build writes. Default: 0.1.
+   */
+  searchSuperseded: z.number().min(0).max(0.5).optional(),
   /** Extra bot families, tried before the built-in table. Default: none. */
   botFormats: z
     .array(botFormatSchema)

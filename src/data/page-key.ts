@@ -6,11 +6,11 @@ import type { Report } from './create-report.ts';
 import { changeIsFlaky } from './search-page-filters.ts';
 
 /**
- * The config as the pages depend on it: all of it but `searchParts`, which decides how the search index is cut,
- * not a byte of any page; trying other part sizes must not render every page again.
+ * The config as the pages depend on it: all of it but `searchParts` and `searchSuperseded`, which decide how the
+ * search index is cut and kept, not a byte of any page; trying other part sizes must not render every page again.
  */
 export function renderedConfig(config: UserConfig): string {
-  const { searchParts: _searchParts, ...rendered } = config;
+  const { searchParts: _searchParts, searchSuperseded: _searchSuperseded, ...rendered } = config;
   return JSON.stringify(rendered);
 }
 

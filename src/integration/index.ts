@@ -11,7 +11,7 @@ import { parseExport } from '../lib/parse-export.ts';
 import type { KnownIssue, PreviousBuild, ReportModel } from '../lib/types.ts';
 import { createCodeHighlighter } from '../render/highlight-code.ts';
 import { pageFiles } from '../site/page-files.ts';
-import { defaultSearchPartSizes, planSearchParts } from '../site/search-parts.ts';
+import { defaultSearchPartSizes, defaultSupersededShare, planSearchParts } from '../site/search-parts.ts';
 import { digestFiles } from './digest-files.ts';
 import { openPageCache, type PageCache } from './page-cache.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -154,6 +154,8 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
           ),
           cache: openSearchIndexCache(join(cacheDir, 'search')),
           stagingDir: join(cacheDir, 'search-stage'),
+          baseFile: join(cacheDir, 'search-base.json'),
+          supersededShare: built.config.searchSuperseded ?? defaultSupersededShare,
           identity: searchIdentity(built, pageCache),
           whileReading: () => {
             const changeFiles = writeChangeFiles(out, built.model, {

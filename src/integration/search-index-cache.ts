@@ -8,8 +8,13 @@ import { removeAbandoned } from './remove-abandoned.ts';
  * `search-index.ts`), so that a rebuild runs Pagefind only on the parts whose pages changed.
  */
 export interface SearchIndexCache {
-  /** Places the index kept under `id` at `to` (hard links); false when none is kept. */
-  place(id: string, to: string): boolean;
+  /**
+   * Places the index kept under `id` at `to` (hard links), but for the files whose names `leave` matches; false
+   * when none is kept.
+   */
+  place(id: string, to: string, leave?: RegExp): boolean;
+  /** The folder of the index kept under `id`, to read; undefined when none is kept. */
+  folder(id: string): string | undefined;
   /**
    * Keeps the index `write` makes in the folder it is given, under `id`, and places it at `to`. Whole or not at
    * all: a build killed while writing leaves a partial folder that no build takes for an index.
@@ -32,11 +37,14 @@ export function openSearchIndexCache(dir: string): SearchIndexCache {
   }
   const used = new Set<string>();
   return {
-    place(id, to) {
+    place(id, to, leave) {
       if (!names.has(id)) return false;
-      placeTree(join(dir, id), to);
+      placeTree(join(dir, id), to, leave);
       used.add(id);
       return true;
+    },
+    folder(id) {
+      return names.has(id) ? join(dir, id) : undefined;
     },
     async keep(id, to, write) {
       mkdirSync(dir, { recursive: true });
@@ -60,11 +68,11 @@ export function openSearchIndexCache(dir: string): SearchIndexCache {
   };
 }
 
-/** Every file under `from` placed at the same place under `to`. */
-function placeTree(from: string, to: string): void {
+/** Every file under `from` placed at the same place under `to`, but those whose names `leave` matches. */
+function placeTree(from: string, to: string, leave?: RegExp): void {
   const made = new Set<string>();
   for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || leave?.test(entry.name)) continue;
     const source = join(entry.parentPath, entry.name);
     const target = join(to, relative(from, source));
     const folder = dirname(target);

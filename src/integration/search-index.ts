@@ -2,10 +2,18 @@ import { hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashText } from '../lib/hash-text.ts';
-import { SEARCH_PARTS_VERSION, type SearchPart, searchPartsFile } from '../site/search-parts.ts';
+import {
+  SEARCH_PARTS_VERSION,
+  type SearchPart,
+  type SearchPartsList,
+  type SupersededPages,
+  searchPartsFile,
+} from '../site/search-parts.ts';
+import { type IndexedPage, indexedUrl, readIndexedPages } from './indexed-pages.ts';
 import { indexFolder } from './pagefind.ts';
 import { placeFile } from './place-file.ts';
 import { removeAbandoned } from './remove-abandoned.ts';
+import { planSearchDelta, readSearchBase, supersededPages, writeSearchBase } from './search-base.ts';
 import type { SearchIndexCache } from './search-index-cache.ts';
 
 /** Pagefind's version: another Pagefind may write another index from the same pages. */
@@ -30,6 +38,13 @@ export interface SearchIndexOptions {
    */
   stagingDir: string;
   identity: PageIdentity;
+  /**
+   * The share of the site's own index a rebuild may leave superseded (`planSearchDelta`); 0 to write it whole
+   * every time.
+   */
+  supersededShare: number;
+  /** Where the base of the site's own index that rebuilds keep is recorded (`search-base.ts`). */
+  baseFile: string;
   /** Runs while Pagefind reads the first part it indexes (or at once, when every part is kept); see `indexFolder`. */
   whileReading?: () => void;
 }
@@ -44,32 +59,65 @@ export interface SearchIndexWritten {
 /** Files of Pagefind's bundle that only the site's own index needs: its scripts, styles and WebAssembly. */
 const bundleOnly = /^(pagefind[\w.-]*\.(js|css)|wasm\.[\w-]+\.pagefind)$/;
 
+/** Where a rebuild places the base of the site's own index that it keeps (`search-base.ts`). */
+const basePath = 'part/base/';
+
+/** A Pagefind run this build must make: the pages it reads, where its index goes, and its cache entry. */
+interface IndexRun {
+  path: string;
+  pages: readonly string[];
+  id: string;
+}
+
 /**
  * Writes the site's search index as its parts (site/search-parts.ts): each from the cache when its pages are
  * those of a part an earlier build indexed, else by a Pagefind run over just its pages; then the list of parts
- * the search page merges.
+ * the search page merges. The site's own index, which changes with every export, is kept whole from an earlier
+ * build while few of its pages changed: only those are indexed, and the list tells the search page which pages
+ * of the kept index to leave out.
  */
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexWritten> {
   const { root, cache } = options;
   const out = join(root, 'pagefind');
+  const { baseFile } = options;
   // Staging folders of builds killed while Pagefind read a part.
   removeAbandoned(options.stagingDir, (name) => (/^\d+$/.test(name) ? Number(name) : null));
   const staging = join(options.stagingDir, String(process.pid));
   let whileReading = options.whileReading ?? (() => {});
   const written: SearchIndexWritten = { pages: 0, pagesReused: 0 };
-  const pending: Array<{ part: SearchPart; id: string }> = [];
+  const pending: IndexRun[] = [];
+  const list: SearchPartsList = { version: SEARCH_PARTS_VERSION, parts: [], superseded: {} };
+  let ownWhole: { id: string; pages: Array<[string, string]> } | undefined;
   for (const part of options.parts) {
-    const id = partIdentity(root, part, options.identity);
+    const pages = pageIdentities(root, part, options.identity);
+    const id = hashText(JSON.stringify([SEARCH_PARTS_VERSION, pagefindVersion, part.path === '', pages]), 32);
     written.pages += part.pages.length;
-    if (cache.place(id, join(out, part.path))) written.pagesReused += part.pages.length;
-    else pending.push({ part, id });
+    if (part.path !== '') list.parts.push(part.path);
+    if (cache.place(id, join(out, part.path))) {
+      written.pagesReused += part.pages.length;
+      if (part.path === '') ownWhole = { id, pages };
+      continue;
+    }
+    const kept = part.path === '' ? keepBase(options, baseFile, pages) : undefined;
+    if (kept) {
+      list.parts.unshift(basePath);
+      list.superseded[basePath] = kept.superseded;
+      if (cache.place(kept.id, out)) written.pagesReused += part.pages.length;
+      else {
+        written.pagesReused += part.pages.length - kept.changed.length;
+        pending.push({ path: '', pages: kept.changed, id: kept.id });
+      }
+    } else {
+      pending.push({ path: part.path, pages: part.pages, id });
+      if (part.path === '') ownWhole = { id, pages };
+    }
   }
   // The largest first: what runs meanwhile on this thread is best hidden behind the longest Pagefind run.
-  pending.sort((a, b) => b.part.pages.length - a.part.pages.length);
-  for (const { part, id } of pending) {
+  pending.sort((a, b) => b.pages.length - a.pages.length);
+  for (const { path, pages, id } of pending) {
     const stage = join(staging, 'pages');
     rmSync(stage, { recursive: true, force: true });
-    for (const page of part.pages) {
+    for (const page of pages) {
       mkdirSync(dirname(join(stage, page)), { recursive: true });
       try {
         placeFile(join(root, page), join(stage, page));
@@ -80,23 +128,65 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     }
     const reading = whileReading;
     whileReading = () => {};
-    await cache.keep(id, join(out, part.path), async (folder) => {
+    await cache.keep(id, join(out, path), async (folder) => {
       const indexed = await indexFolder(stage, folder, reading);
-      if (indexed.pages !== part.pages.length)
-        throw new Error(
-          `Pagefind indexed ${indexed.pages} of the ${part.pages.length} pages of ${part.path || 'the site'}`,
-        );
-      if (part.path !== '')
-        for (const name of readdirSync(folder)) if (bundleOnly.test(name)) rmSync(join(folder, name));
+      if (indexed.pages !== pages.length)
+        throw new Error(`Pagefind indexed ${indexed.pages} of the ${pages.length} pages of ${path || 'the site'}`);
+      if (path !== '') for (const name of readdirSync(folder)) if (bundleOnly.test(name)) rmSync(join(folder, name));
     });
     rmSync(stage, { recursive: true, force: true });
   }
   whileReading();
   rmSync(staging, { recursive: true, force: true });
+  // Written whole, the site's own index is the base the next rebuild keeps.
+  if (ownWhole && readSearchBase(baseFile)?.id !== ownWhole.id) writeSearchBase(baseFile, ownWhole.id, ownWhole.pages);
   cache.finish();
-  const list = { version: SEARCH_PARTS_VERSION, parts: options.parts.map((part) => part.path).filter(Boolean) };
   writeFileSync(join(out, searchPartsFile), `${JSON.stringify(list)}\n`);
   return written;
+}
+
+/**
+ * Keeps the base of the site's own index (`search-base.ts`) at `part/base/`, when few enough of its pages
+ * changed: then the changed pages are to be indexed as the site's own index, under the returned cache id, and
+ * the base's superseded pages are left out by the search page.
+ */
+function keepBase(
+  options: SearchIndexOptions,
+  baseFile: string,
+  pages: ReadonlyArray<readonly [string, string]>,
+): { changed: string[]; id: string; superseded: SupersededPages } | undefined {
+  if (!(options.supersededShare > 0)) return undefined;
+  const base = readSearchBase(baseFile);
+  const folder = base && options.cache.folder(base.id);
+  if (!base || !folder) return undefined;
+  const delta = planSearchDelta(base, pages, options.supersededShare);
+  if (!delta) return undefined;
+  let indexed: Map<string, IndexedPage>;
+  try {
+    indexed = readIndexedPages(folder);
+  } catch {
+    return undefined;
+  }
+  const superseded: IndexedPage[] = [];
+  for (const page of delta.superseded) {
+    const found = indexed.get(indexedUrl(page));
+    // The base does not hold a page its record says it does: it is not the index it claims to be.
+    if (!found) return undefined;
+    superseded.push(found);
+  }
+  options.cache.place(base.id, join(options.root, 'pagefind', basePath), bundleOnly);
+  const identities = new Map(pages);
+  const changed = delta.changed.map((page) => [page, identities.get(page)]);
+  return {
+    changed: delta.changed,
+    id: hashText(JSON.stringify([SEARCH_PARTS_VERSION, pagefindVersion, 'beside', base.id, changed]), 32),
+    superseded: supersededPages(superseded),
+  };
+}
+
+/** Each page of the part and what it is: its identity, or a digest of its bytes. */
+function pageIdentities(root: string, part: SearchPart, identity: PageIdentity): Array<[string, string]> {
+  return part.pages.map((page) => [page, identity(page) ?? digestFile(join(root, page))]);
 }
 
 /** A digest of a file's bytes; `missing` for a page the build lost (the conservation check names it). */
@@ -107,10 +197,4 @@ function digestFile(path: string): string {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw error;
   }
-}
-
-/** A digest of everything the part's index is made from: Pagefind's version, its pages' paths and bytes. */
-function partIdentity(root: string, part: SearchPart, identity: PageIdentity): string {
-  const pages = part.pages.map((page) => [page, identity(page) ?? digestFile(join(root, page))]);
-  return hashText(JSON.stringify([SEARCH_PARTS_VERSION, pagefindVersion, part.path === '', pages]), 32);
 }

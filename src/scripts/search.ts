@@ -6,6 +6,7 @@
 import { SEARCH_PARTS_VERSION, searchPartsFile } from '../site/search-parts.ts';
 import { sitePath } from '../site/urls.ts';
 import { combineAnswers, type IndexAnswer } from './search/combine-answers.ts';
+import { dropSuperseded, readSuperseded, type Superseded } from './search/drop-superseded.ts';
 import { holdsQuery, howTextHoldsQuery, matchedLetters } from './search/holds-query.ts';
 import { pagefindTerm } from './search/pagefind-term.ts';
 import type { FilterCounts, Pagefind, PagefindFilters, ResultData } from './search/pagefind-types.ts';
@@ -47,8 +48,11 @@ let pagefind: Pagefind;
  * site's index comes in parts (site/search-parts.ts), and a sharded site's other shards bring theirs.
  */
 const indexFilter = 'review-reports index';
-/** The filters that ask each index apart, the site's own first: each answer is checked on its own. */
-let scopes: PagefindFilters[] = [{}];
+/**
+ * The indexes asked apart, the site's own first: the filters that ask each (each answer is checked on its own),
+ * and the pages of it that a newer index holds (search/drop-superseded.ts).
+ */
+let scopes: Array<{ filters: PagefindFilters; superseded: Superseded }> = [{ filters: {}, superseded: new Map() }];
 /** Pages per filter value in the whole index, written into the page by the build. */
 let totals: FilterCounts = {};
 /** Whether Pagefind's filter index is loaded, so results come with counts per filter value. */
@@ -65,22 +69,32 @@ start().catch(() => {
   unavailable.hidden = false;
 });
 
+/** An index part: the URL of its folder, and its pages that a newer index holds. */
+interface IndexPart {
+  url: string;
+  superseded: Superseded;
+}
+
 /**
- * The index parts of the site under `base`, besides its `pagefind/` (site/search-parts.ts): URLs of their
- * folders. A site built before parts, or whose list cannot be read, has none.
+ * The index parts of the site under `base`, besides its `pagefind/` (site/search-parts.ts). A site built before
+ * parts, or whose list cannot be read, has none; one built before superseded pages (version 1) has none of them.
  */
-async function readIndexParts(base: string): Promise<string[]> {
+async function readIndexParts(base: string): Promise<IndexPart[]> {
   try {
     const response = await fetch(`${base}pagefind/${searchPartsFile}`);
     if (!response.ok) return [];
     const list: unknown = await response.json();
-    if (typeof list !== 'object' || list === null || (list as { version?: unknown }).version !== SEARCH_PARTS_VERSION)
-      return [];
-    const parts: unknown = (list as { parts?: unknown }).parts;
+    if (typeof list !== 'object' || list === null) return [];
+    const { version, parts, superseded } = list as { version?: unknown; parts?: unknown; superseded?: unknown };
+    if (version !== SEARCH_PARTS_VERSION && version !== 1) return [];
+    const tables = typeof superseded === 'object' && superseded !== null ? (superseded as Record<string, unknown>) : {};
     return Array.isArray(parts)
       ? parts
           .filter((part): part is string => typeof part === 'string' && /^part\/[\w-]+\/$/.test(part))
-          .map((part) => `${base}pagefind/${part}`)
+          .map((part) => ({
+            url: `${base}pagefind/${part}`,
+            superseded: readSuperseded(Object.hasOwn(tables, part) ? tables[part] : undefined),
+          }))
       : [];
   } catch {
     return [];
@@ -168,23 +182,22 @@ function openIndexes(): Promise<void> {
       Promise.all([sitePath(), ...shards].map((base) => readIndexParts(base))),
       pagefind.init(),
     ]);
+    const none: Superseded = new Map();
     const merged = [
-      ...(lists[0] ?? []).map((index) => ({ base: sitePath(), index })),
+      ...(lists[0] ?? []).map((part) => ({ base: sitePath(), ...part })),
       ...shards.flatMap((shard, at) => [
-        { base: shard, index: `${shard}pagefind/` },
-        ...(lists[at + 1] ?? []).map((index) => ({ base: shard, index })),
+        { base: shard, url: `${shard}pagefind/`, superseded: none },
+        ...(lists[at + 1] ?? []).map((part) => ({ base: shard, ...part })),
       ]),
     ];
     await Promise.all(
-      merged.map(({ base, index }) =>
-        pagefind.mergeIndex(index, { baseUrl: base, mergeFilter: { [indexFilter]: index } }),
-      ),
+      merged.map(({ base, url }) => pagefind.mergeIndex(url, { baseUrl: base, mergeFilter: { [indexFilter]: url } })),
     );
-    const urls = merged.map(({ index }) => index);
-    scopes =
-      urls.length === 0
-        ? [{}]
-        : [{ [indexFilter]: { none: urls } }, ...urls.map((url) => ({ [indexFilter]: { any: [url] } }))];
+    const urls = merged.map(({ url }) => url);
+    scopes = [
+      { filters: urls.length === 0 ? {} : { [indexFilter]: { none: urls } }, superseded: none },
+      ...merged.map(({ url, superseded }) => ({ filters: { [indexFilter]: { any: [url] } }, superseded })),
+    ];
   })();
   return indexesOpened;
 }
@@ -233,8 +246,12 @@ async function search(query: SearchQuery): Promise<void> {
   // index's first result is loaded while the others are searched.
   const asked = await Promise.all(
     scopes.map(async (scope): Promise<IndexAnswer | null> => {
-      const answer = await pagefind.search(term || null, { ...options, filters: { ...options.filters, ...scope } });
-      if (answer === null) return null;
+      const found = await pagefind.search(term || null, {
+        ...options,
+        filters: { ...options.filters, ...scope.filters },
+      });
+      if (found === null) return null;
+      const answer = dropSuperseded(found, scope.superseded);
       // When Pagefind matched a shorter word than one asked for, every result of that index did: the first says so.
       const first = answer.results[0] ? await answer.results[0].data() : undefined;
       return {

@@ -7,11 +7,39 @@
 
 import { pageFiles } from './page-files.ts';
 
-/** Version of the layout below: the search page reads `pagefind/parts.json` of this version. */
-export const SEARCH_PARTS_VERSION = 1;
+/**
+ * Version of `pagefind/parts.json` (`SearchPartsList`). The search page reads this one and version 1, which had
+ * no superseded pages (a shard may come from an older build).
+ */
+export const SEARCH_PARTS_VERSION = 2;
 
 /** The file, in the site's `pagefind/` folder, that lists the index's parts. */
 export const searchPartsFile = 'parts.json';
+
+/** What `pagefind/parts.json` says: the index's parts, and the pages of kept indexes that a newer one holds. */
+export interface SearchPartsList {
+  version: typeof SEARCH_PARTS_VERSION;
+  /** The parts' folders, relative to `pagefind/`, in the order the search page merges them. */
+  parts: string[];
+  /** By part folder: the pages of that part's index that the search page leaves out. */
+  superseded: Record<string, SupersededPages>;
+}
+
+/**
+ * Pages of a kept index that are no longer what the site holds (the site's own index, newer, holds them as they
+ * are now, or the site lost them): Pagefind's id of each, and the filter values it was indexed with, so that the
+ * search page takes them out of the results and the counts. `pages` holds `[id, indexes into values]`.
+ */
+export interface SupersededPages {
+  values: Array<[filter: string, value: string]>;
+  pages: Array<[id: string, values: number[]]>;
+}
+
+/**
+ * How much of the site's own index a rebuild may leave superseded, as a share of its pages (changed and gone
+ * together), indexing only the changed pages beside it; past that share the index is made whole again.
+ */
+export const defaultSupersededShare = 0.1;
 
 /**
  * Changes per part. Full `large` parts hold the oldest changes; the changes after them (fewer than `large`) are

@@ -109,8 +109,9 @@ describe.skipIf(!hasChromium() && !inCI())(`search on a ${changes}-change export
 
   it('is indexed in parts, and sorts by date across them as one index would', async () => {
     expect(JSON.parse(readFileSync(join(site, 'pagefind/parts.json'), 'utf8'))).toEqual({
-      version: 1,
+      version: 2,
       parts: ['part/c0/', 'part/c256/', 'part/c512/', 'part/c768/', 'part/c832/', 'part/c896/'],
+      superseded: {},
     });
     const model = parseExport(exportDir);
     const dateOf = new Map(model.changes.map((change) => [change.slug, change.lastActivity ?? '']));

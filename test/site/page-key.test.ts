@@ -92,9 +92,10 @@ describe('page keys and the config', () => {
     ];
   };
 
-  it('leave out how the search index is cut, and nothing else of the config', () => {
+  it('leave out how the search index is cut and kept, and nothing else of the config', () => {
     const before = keys(report.config);
     expect(keys({ ...report.config, searchParts: { large: 4, small: 2 } })).toEqual(before);
+    expect(keys({ ...report.config, searchSuperseded: 0 })).toEqual(before);
     const retitled = keys({ ...report.config, title: 'Other reports' });
     expect(retitled.filter((key, index) => key === before[index])).toEqual([]);
   });

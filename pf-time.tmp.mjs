@@ -1,0 +1,10 @@
+import * as pagefind from 'pagefind';
+const [folder, out] = process.argv.slice(2);
+const t0 = performance.now();
+const { index } = await pagefind.createIndex({});
+const added = await index.addDirectory({ path: folder });
+const t1 = performance.now();
+await index.writeFiles({ outputPath: out });
+const t2 = performance.now();
+await pagefind.close();
+console.log(JSON.stringify({ pages: added.page_count, add: Math.round(t1 - t0), write: Math.round(t2 - t1) }));
