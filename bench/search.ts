@@ -1,5 +1,6 @@
 // `npm run bench:search`: builds a generated export (BENCH_CHANGES, default 10000; BENCH_SITE=<dir> searches a
-// site already built from it), serves it, and runs every query of search-queries.ts through the search page in
+// site already built from it, or from the export at BENCH_EXPORT=<dir>, whose answers the queries then expect),
+// serves it, and runs every query of search-queries.ts through the search page in
 // Chromium with the real Pagefind bundle, BENCH_RUNS times each (default 3), each run in a fresh browser context
 // (nothing cached). Prints, per query, the rank of its answer (it must be within the first 1/3/5 results), the
 // time from the query to its first 5 results drawn and to all, and the bytes fetched; then medians and the bytes
@@ -15,7 +16,7 @@ import { benchDir, generatedExport, median } from './support.ts';
 
 const changes = Number(process.env.BENCH_CHANGES ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const exportDir = generatedExport(changes);
+const exportDir = process.env.BENCH_EXPORT ? resolve(process.env.BENCH_EXPORT) : generatedExport(changes);
 const site = process.env.BENCH_SITE ? resolve(process.env.BENCH_SITE) : buildSite();
 
 const queries = benchQueries(parseExport(exportDir));

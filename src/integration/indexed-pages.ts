@@ -13,29 +13,36 @@ const fragmentSuffix = '.pf_fragment';
 const signature = 'pagefind_dcd';
 
 /**
- * The pages of the Pagefind index in `folder`, by URL (`/changes/<slug>/`), read from its fragments: one per
- * page, named by the page's id. Throws on a fragment that is not Pagefind's.
+ * The ids of the pages of the Pagefind index in `folder`, by URL (`/changes/<slug>/`), read from its fragments:
+ * one per page, named by the page's id. Throws on a fragment that is not Pagefind's.
  */
-export function readIndexedPages(folder: string): Map<string, IndexedPage> {
-  const pages = new Map<string, IndexedPage>();
-  const fragments = join(folder, 'fragment');
-  for (const name of readdirSync(fragments)) {
+export function readIndexedIds(folder: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const name of readdirSync(join(folder, 'fragment'))) {
     if (!name.endsWith(fragmentSuffix)) continue;
-    const bytes = gunzipSync(readFileSync(join(fragments, name)));
-    if (bytes.subarray(0, signature.length).toString('latin1') !== signature)
-      throw new Error(`not a Pagefind fragment: ${join(fragments, name)}`);
-    const fragment = JSON.parse(bytes.subarray(signature.length).toString('utf8')) as {
-      url?: unknown;
-      filters?: unknown;
-    };
-    if (typeof fragment.url !== 'string' || typeof fragment.filters !== 'object' || fragment.filters === null)
-      throw new Error(`a Pagefind fragment without its page's URL or filters: ${join(fragments, name)}`);
-    pages.set(fragment.url, {
-      id: name.slice(0, -fragmentSuffix.length),
-      filters: fragment.filters as Record<string, string[]>,
-    });
+    const id = name.slice(0, -fragmentSuffix.length);
+    ids.set(readFragment(folder, id).url, id);
   }
-  return pages;
+  return ids;
+}
+
+/** The page `id` of the Pagefind index in `folder`. Throws when it has none, or not one of Pagefind's. */
+export function readIndexedPage(folder: string, id: string): IndexedPage {
+  return { id, filters: readFragment(folder, id).filters };
+}
+
+function readFragment(folder: string, id: string): { url: string; filters: Record<string, string[]> } {
+  const file = join(folder, 'fragment', `${id}${fragmentSuffix}`);
+  const bytes = gunzipSync(readFileSync(file));
+  if (bytes.subarray(0, signature.length).toString('latin1') !== signature)
+    throw new Error(`not a Pagefind fragment: ${file}`);
+  const fragment = JSON.parse(bytes.subarray(signature.length).toString('utf8')) as {
+    url?: unknown;
+    filters?: unknown;
+  };
+  if (typeof fragment.url !== 'string' || typeof fragment.filters !== 'object' || fragment.filters === null)
+    throw new Error(`a Pagefind fragment without its page's URL or filters: ${file}`);
+  return { url: fragment.url, filters: fragment.filters as Record<string, string[]> };
 }
 
 /** The URL Pagefind gives a page file of the site (`changes/x/index.html` → `/changes/x/`). */

@@ -13,8 +13,15 @@ export interface SearchBase {
   version: typeof SEARCH_BASE_VERSION;
   /** Its entry in the search index cache. */
   id: string;
+  /** What wrote it (the parts' layout and Pagefind's version): an index beside it must be written the same. */
+  madeBy: string;
   /** Each page it holds, and the page's identity when it was indexed (`PageIdentity`). */
   pages: Record<string, string>;
+  /**
+   * Pagefind's id of each of its pages, by page: read from its fragments by the first rebuild that keeps it
+   * (about a second at 10k pages), then kept here.
+   */
+  ids?: Record<string, string>;
 }
 
 const SEARCH_BASE_VERSION = 1;
@@ -25,6 +32,7 @@ export function readSearchBase(file: string): SearchBase | undefined {
     const base = JSON.parse(readFileSync(file, 'utf8')) as Partial<SearchBase>;
     return base.version === SEARCH_BASE_VERSION &&
       typeof base.id === 'string' &&
+      typeof base.madeBy === 'string' &&
       typeof base.pages === 'object' &&
       base.pages !== null
       ? (base as SearchBase)
@@ -34,9 +42,8 @@ export function readSearchBase(file: string): SearchBase | undefined {
   }
 }
 
-export function writeSearchBase(file: string, id: string, pages: ReadonlyArray<readonly [string, string]>): void {
-  const base: SearchBase = { version: SEARCH_BASE_VERSION, id, pages: Object.fromEntries(pages) };
-  writeFileWhole(file, JSON.stringify(base));
+export function writeSearchBase(file: string, base: Omit<SearchBase, 'version'>): void {
+  writeFileWhole(file, JSON.stringify({ version: SEARCH_BASE_VERSION, ...base } satisfies SearchBase));
 }
 
 /** What a rebuild indexes beside the base, and which of the base's pages the search page must leave out. */

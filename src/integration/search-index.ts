@@ -9,7 +9,7 @@ import {
   type SupersededPages,
   searchPartsFile,
 } from '../site/search-parts.ts';
-import { type IndexedPage, indexedUrl, readIndexedPages } from './indexed-pages.ts';
+import { type IndexedPage, indexedUrl, readIndexedIds, readIndexedPage } from './indexed-pages.ts';
 import { indexFolder } from './pagefind.ts';
 import { placeFile } from './place-file.ts';
 import { removeAbandoned } from './remove-abandoned.ts';
@@ -55,6 +55,9 @@ export interface SearchIndexWritten {
   /** Pages of parts taken from the cache, not read by Pagefind in this build. */
   pagesReused: number;
 }
+
+/** What writes an index: one written otherwise cannot be searched beside it. */
+const madeBy = `parts ${SEARCH_PARTS_VERSION}, Pagefind ${pagefindVersion}`;
 
 /** Files of Pagefind's bundle that only the site's own index needs: its scripts, styles and WebAssembly. */
 const bundleOnly = /^(pagefind[\w.-]*\.(js|css)|wasm\.[\w-]+\.pagefind)$/;
@@ -139,7 +142,8 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   whileReading();
   rmSync(staging, { recursive: true, force: true });
   // Written whole, the site's own index is the base the next rebuild keeps.
-  if (ownWhole && readSearchBase(baseFile)?.id !== ownWhole.id) writeSearchBase(baseFile, ownWhole.id, ownWhole.pages);
+  if (ownWhole && readSearchBase(baseFile)?.id !== ownWhole.id)
+    writeSearchBase(baseFile, { id: ownWhole.id, madeBy, pages: Object.fromEntries(ownWhole.pages) });
   cache.finish();
   writeFileSync(join(out, searchPartsFile), `${JSON.stringify(list)}\n`);
   return written;
@@ -158,21 +162,29 @@ function keepBase(
   if (!(options.supersededShare > 0)) return undefined;
   const base = readSearchBase(baseFile);
   const folder = base && options.cache.folder(base.id);
-  if (!base || !folder) return undefined;
+  if (!base || !folder || base.madeBy !== madeBy) return undefined;
   const delta = planSearchDelta(base, pages, options.supersededShare);
   if (!delta) return undefined;
-  let indexed: Map<string, IndexedPage>;
+  const superseded: IndexedPage[] = [];
   try {
-    indexed = readIndexedPages(folder);
+    if (!base.ids) {
+      const byUrl = readIndexedIds(folder);
+      base.ids = Object.fromEntries(
+        Object.keys(base.pages).flatMap((page) => {
+          const id = byUrl.get(indexedUrl(page));
+          return id === undefined ? [] : [[page, id]];
+        }),
+      );
+      writeSearchBase(baseFile, base);
+    }
+    for (const page of delta.superseded) {
+      const id = base.ids[page];
+      // The base does not hold a page its record says it does: it is not the index it claims to be.
+      if (id === undefined) return undefined;
+      superseded.push(readIndexedPage(folder, id));
+    }
   } catch {
     return undefined;
-  }
-  const superseded: IndexedPage[] = [];
-  for (const page of delta.superseded) {
-    const found = indexed.get(indexedUrl(page));
-    // The base does not hold a page its record says it does: it is not the index it claims to be.
-    if (!found) return undefined;
-    superseded.push(found);
   }
   options.cache.place(base.id, join(options.root, 'pagefind', basePath), bundleOnly);
   const identities = new Map(pages);

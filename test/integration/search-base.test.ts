@@ -20,13 +20,16 @@ describe('the search base file', () => {
 
   it('reads back what was written, and nothing from a file of another shape', () => {
     expect(readSearchBase(file)).toBeUndefined();
-    writeSearchBase(file, 'abc', pages(2));
+    writeSearchBase(file, { id: 'abc', madeBy: 'me', pages: Object.fromEntries(pages(2)) });
     expect(readSearchBase(file)).toEqual({
       version: 1,
       id: 'abc',
+      madeBy: 'me',
       pages: { 'changes/c0/index.html': 'v1', 'changes/c1/index.html': 'v1' },
     });
-    writeFileSync(file, '{"version":2,"id":"abc","pages":{}}');
+    writeFileSync(file, '{"version":2,"id":"abc","madeBy":"me","pages":{}}');
+    expect(readSearchBase(file)).toBeUndefined();
+    writeFileSync(file, '{"version":1,"id":"abc","pages":{}}');
     expect(readSearchBase(file)).toBeUndefined();
     writeFileSync(file, '{"version":1,"id":"abc"');
     expect(readSearchBase(file)).toBeUndefined();
@@ -34,7 +37,7 @@ describe('the search base file', () => {
 });
 
 describe('planSearchDelta', () => {
-  const base = { version: 1 as const, id: 'b', pages: Object.fromEntries(pages(20)) };
+  const base = { version: 1 as const, id: 'b', madeBy: 'me', pages: Object.fromEntries(pages(20)) };
 
   it('indexes the new and changed pages, and supersedes the changed and gone ones', () => {
     const now = pages(20);
