@@ -91,9 +91,9 @@ export const userConfigSchema = z.strictObject({
     .refine((sizes) => sizes.large >= sizes.small, { message: 'large must be at least small', path: ['large'] })
     .optional(),
   /**
-   * The share of the site's own search index a rebuild may leave superseded: it indexes only the pages that
-   * changed, beside the index it keeps, until changed and gone pages reach this share of it. 0: every rebuild
-   * writes the index a clean build writes. Default: 0.1.
+   * How much of the site's own search index may differ from the one a rebuild keeps: the rebuild indexes only
+   * the new and changed pages, beside the index it keeps, while new, changed and gone pages are at most this
+   * share of it. 0: every rebuild writes the index a clean build writes. Default: 0.1.
    */
   searchSuperseded: z.number().min(0).max(0.5).optional(),
   /** Extra bot families, tried before the built-in table. Default: none. */

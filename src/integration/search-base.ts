@@ -56,8 +56,8 @@ export interface SearchDelta {
 
 /**
  * The delta from `base` to the pages the site's own index must hold now, each with its identity; undefined when
- * the base should be indexed whole again: nothing changed but pages went away (no delta to index), or changed
- * and gone pages together exceed `share` of the base.
+ * the base should be indexed whole again: nothing changed but pages went away (no delta to index), or the pages
+ * that differ (new, changed or gone, each counted once) exceed `share` of the base.
  */
 export function planSearchDelta(
   base: SearchBase,
@@ -68,7 +68,8 @@ export function planSearchDelta(
   const changed = pages.filter(([page, identity]) => base.pages[page] !== identity).map(([page]) => page);
   const superseded = Object.keys(base.pages).filter((page) => now.get(page) !== base.pages[page]);
   const size = Object.keys(base.pages).length;
-  if (changed.length === 0 || changed.length + superseded.length > share * size) return undefined;
+  const differing = new Set([...changed, ...superseded]).size;
+  if (changed.length === 0 || differing > share * size) return undefined;
   return { changed, superseded };
 }
 

@@ -36,8 +36,9 @@ export interface SupersededPages {
 }
 
 /**
- * How much of the site's own index a rebuild may leave superseded, as a share of its pages (changed and gone
- * together), indexing only the changed pages beside it; past that share the index is made whole again.
+ * How much of the site's own index may differ from the one a rebuild keeps (new, changed and gone pages, as a
+ * share of its pages) while the rebuild indexes only the new and changed pages beside it; past that share the
+ * index is written whole again.
  */
 export const defaultSupersededShare = 0.1;
 
