@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExport } from '../../scripts/generate-export.ts';
-import { runCli } from './support/build-site.ts';
+import { cachedBuild } from './support/build-site.ts';
 import { fileTree, treeDifferences } from './support/site-differences.ts';
 
 interface Summary {
@@ -25,21 +25,7 @@ describe('search index parts kept when only badges changed', () => {
   const exportDir = join(work, 'export');
   const config = join(work, 'review-reports.config.json');
   const knownIssues = join(work, 'known-issues.json');
-  const build = (out: string, cache: string, summary: string, ...more: string[]) =>
-    runCli([
-      'build',
-      exportDir,
-      '--out',
-      join(work, out),
-      '--config',
-      config,
-      '--cache-dir',
-      join(work, cache),
-      '--json-summary',
-      join(work, summary),
-      '--quiet',
-      ...more,
-    ]);
+  const build = cachedBuild(work, exportDir, config);
   // Every signature is a known issue, so every change page with a failure shows its status.
   const issues = (status: string) =>
     writeFileSync(knownIssues, JSON.stringify({ version: 1, issues: [{ pattern: '.', ticket: 'MB-1', status }] }));

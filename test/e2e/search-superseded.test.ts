@@ -7,7 +7,7 @@ import { generateExport } from '../../scripts/generate-export.ts';
 import { serveCommand } from '../../src/cli/serve-command.ts';
 import { readSearchBase } from '../../src/integration/search-base.ts';
 import { parseExport } from '../../src/lib/parse-export.ts';
-import { runCli } from './support/build-site.ts';
+import { cachedBuild } from './support/build-site.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
 import { inCI } from './support/ci.ts';
 import { fileTree } from './support/site-differences.ts';
@@ -40,21 +40,7 @@ describe.skipIf(!hasChromium() && !inCI())('search after a rebuild that kept its
   const work = mkdtempSync(join(tmpdir(), 'review-reports-superseded-'));
   const exportDir = join(work, 'export');
   const config = join(work, 'review-reports.config.json');
-  const build = (out: string, cache: string, summary: string, ...more: string[]) =>
-    runCli([
-      'build',
-      exportDir,
-      '--out',
-      join(work, out),
-      '--config',
-      config,
-      '--cache-dir',
-      join(work, cache),
-      '--json-summary',
-      join(work, summary),
-      '--quiet',
-      ...more,
-    ]);
+  const build = cachedBuild(work, exportDir, config);
   let browser: Browser;
   const servers: Array<() => Promise<void>> = [];
   const urls = { kept: '', clean: '' };

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 export const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -44,4 +44,26 @@ export async function runCli(args: readonly string[], cwd = projectRoot): Promis
       stderr: failed.stderr ?? '',
     };
   }
+}
+
+/**
+ * A build of `exportDir` with `config` into `work`: each call names the site's folder, the cache dir and the
+ * JSON summary under `work`, quietly, with any further arguments.
+ */
+export function cachedBuild(work: string, exportDir: string, config: string) {
+  return (out: string, cache: string, summary: string, ...more: string[]): Promise<CliRun> =>
+    runCli([
+      'build',
+      exportDir,
+      '--out',
+      join(work, out),
+      '--config',
+      config,
+      '--cache-dir',
+      join(work, cache),
+      '--json-summary',
+      join(work, summary),
+      '--quiet',
+      ...more,
+    ]);
 }
