@@ -93,7 +93,7 @@ export const userConfigSchema = z.strictObject({
   /**
    * How much of the site's own search index may differ from the one a rebuild keeps: the rebuild indexes only
    * the new and changed pages, beside the index it keeps, while new, changed and gone pages are at most this
-   * share of it. 0: every rebuild writes the index a clean build writes. Default: 0.1.
+   * share of it. 0: every rebuild writes the index a clean build writes. Default: 0.2.
    */
   searchSuperseded: z.number().min(0).max(0.5).optional(),
   /** Extra bot families, tried before the built-in table. Default: none. */
