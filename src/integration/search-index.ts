@@ -56,7 +56,7 @@ export interface SearchIndexWritten {
   pagesReused: number;
 }
 
-/** What writes an index: one written otherwise cannot be searched beside it. */
+/** What writes an index, part of every cache id: one written otherwise cannot be searched beside it. */
 const madeBy = `parts ${SEARCH_PARTS_VERSION}, Pagefind ${pagefindVersion}`;
 
 /** Files of Pagefind's bundle that only the site's own index needs: its scripts, styles and WebAssembly. */
@@ -93,7 +93,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   let ownWhole: { id: string; pages: Array<[string, string]> } | undefined;
   for (const part of options.parts) {
     const pages = pageIdentities(root, part, options.identity);
-    const id = hashText(JSON.stringify([SEARCH_PARTS_VERSION, pagefindVersion, part.path === '', pages]), 32);
+    const id = hashText(JSON.stringify([madeBy, part.path === '', pages]), 32);
     written.pages += part.pages.length;
     if (part.path !== '') list.parts.push(part.path);
     if (cache.place(id, join(out, part.path))) {
@@ -101,7 +101,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       if (part.path === '') ownWhole = { id, pages };
       continue;
     }
-    const kept = part.path === '' ? keepBase(options, baseFile, pages) : undefined;
+    const kept = part.path === '' ? keepBase(options, pages) : undefined;
     if (kept) {
       list.parts.unshift(basePath);
       list.superseded[basePath] = kept.superseded;
@@ -156,9 +156,9 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
  */
 function keepBase(
   options: SearchIndexOptions,
-  baseFile: string,
   pages: ReadonlyArray<readonly [string, string]>,
 ): { changed: string[]; id: string; superseded: SupersededPages } | undefined {
+  const { baseFile } = options;
   if (!(options.supersededShare > 0)) return undefined;
   const base = readSearchBase(baseFile);
   const folder = base && options.cache.folder(base.id);
@@ -191,7 +191,7 @@ function keepBase(
   const changed = delta.changed.map((page) => [page, identities.get(page)]);
   return {
     changed: delta.changed,
-    id: hashText(JSON.stringify([SEARCH_PARTS_VERSION, pagefindVersion, 'beside', base.id, changed]), 32),
+    id: hashText(JSON.stringify([madeBy, 'beside', base.id, changed]), 32),
     superseded: supersededPages(superseded),
   };
 }
