@@ -1,37 +1,85 @@
-import * as pagefind from 'pagefind';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefindApi from 'pagefind';
+
+/** Pagefind's command line: its npm wrapper, which runs Pagefind's binary for this platform. */
+const pagefindCommand = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
 
 /**
- * Indexes the pages in `folder` with Pagefind's Node API and writes the index to `outputPath`. Pagefind reads
- * the files itself, on its own threads: handing it rendered pages through the API instead costs the build's main
- * thread more (each page is JSON- and base64-encoded) than it saves, and Pagefind took twice as long to take 11k
- * pages one by one as to read them from a folder. `whileReading` runs while Pagefind reads the pages (it must not
- * change them); if it throws, the index is abandoned. Each call is its own Pagefind process, closed at the end,
- * so a build's peak memory is that of its largest part, not of the whole site.
+ * Indexes the pages in `folder` with Pagefind and writes the index to `outputPath`. Pagefind reads the files
+ * itself, on its own threads: handing it rendered pages instead costs the build's main thread more (each page
+ * is JSON- and base64-encoded) than it saves. Its command line, not its Node API: Pagefind 1.6's service builds
+ * the whole index twice for each `writeFiles` (once in the request's handler, once in the call it makes), which
+ * was a third of the index phase of a 10k-change build. `whileReading` runs while Pagefind works (it must not
+ * change the pages); if it throws, the index is abandoned. Each call is its own Pagefind process, so a build's
+ * peak memory is that of its largest part, not of the whole site.
  */
 export async function indexFolder(
   folder: string,
   outputPath: string,
   whileReading: () => void = () => {},
 ): Promise<{ pages: number }> {
-  // Pagefind's own word rules, no `includeCharacters`: with `:` and `.` kept, `error C2440:` and `MB-26887:` were
-  // indexed as `c2440:` and `mb-26887:`, found by `C2440` only when both sat in one index chunk. The search page
-  // drops from a query what the indexer drops from a word (search/pagefind-term.ts), and signature pages add each
-  // part of a test name and path as a word of its own (site/search-terms.ts).
-  const { index, errors } = await pagefind.createIndex({});
-  try {
-    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    const adding = index.addDirectory({ path: folder });
-    // Awaited below; when `whileReading` throws instead, closing Pagefind rejects it, and that is no news.
-    adding.catch(() => {});
-    // One turn of the event loop sends the request; Pagefind then works on its own while the caller does.
-    await new Promise((resolve) => setImmediate(resolve));
+  // Pagefind's own word rules, no `--include-characters`: with `:` and `.` kept, `error C2440:` and `MB-26887:`
+  // were indexed as `c2440:` and `mb-26887:`, found by `C2440` only when both sat in one index chunk. The search
+  // page drops from a query what the indexer drops from a word (search/pagefind-term.ts), and signature pages add
+  // each part of a test name and path as a word of its own (site/search-terms.ts). Pagefind would also read its
+  // settings from the environment (`PAGEFIND_GLOB`, …) and from a config file in its working folder: neither may
+  // change what this build indexes, so it runs in the folder of pages with none of them. Only the variables that
+  // say where its binary is are passed on.
+  if (readdirSync(folder).length === 0) {
     whileReading();
-    const added = await adding;
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${folder}: ${added.errors.join('; ')}`);
+    await writeEmptyIndex(resolve(outputPath));
+    return { pages: 0 };
+  }
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') || name.endsWith('_BINARY_PATH')),
+  );
+  const pagefind = spawn(
+    process.execPath,
+    [pagefindCommand, '--site', '.', '--output-path', resolve(outputPath), '--silent'],
+    { cwd: folder, env, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true },
+  );
+  let errors = '';
+  pagefind.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    errors += chunk;
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    pagefind.on('error', reject);
+    pagefind.on('close', resolve);
+  });
+  try {
+    whileReading();
+  } catch (error) {
+    pagefind.kill();
+    await exited.catch(() => {});
+    throw error;
+  }
+  const code = await exited;
+  if (code !== 0) throw new Error(`Pagefind could not index ${folder} (exit code ${code}): ${errors.trim()}`);
+  return { pages: indexedPages(resolve(outputPath)) };
+}
+
+/**
+ * Writes an index of no pages (its scripts and styles, no language), which the search page loads as it loads any
+ * other. Pagefind's command line refuses a folder without pages; its Node API writes this index.
+ */
+async function writeEmptyIndex(outputPath: string): Promise<void> {
+  try {
+    const { index, errors } = await pagefindApi.createIndex({});
+    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return { pages: added.page_count };
   } finally {
-    await pagefind.close();
+    await pagefindApi.close();
   }
+}
+
+/** The pages in the index Pagefind wrote to `outputPath`, over all its languages. */
+function indexedPages(outputPath: string): number {
+  const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
