@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { hashText } from '../lib/hash-text.ts';
 import {
   SEARCH_PARTS_VERSION,
@@ -11,10 +11,10 @@ import {
 } from '../site/search-parts.ts';
 import { type IndexedPage, indexedUrl, readIndexedIds, readIndexedPage } from './indexed-pages.ts';
 import { indexFolder } from './pagefind.ts';
-import { placeFile } from './place-file.ts';
 import { removeAbandoned } from './remove-abandoned.ts';
 import { planSearchDelta, readSearchBase, supersededPages, writeSearchBase } from './search-base.ts';
 import type { SearchIndexCache } from './search-index-cache.ts';
+import { stagePages, unstagePages } from './stage-pages.ts';
 
 /** Pagefind's version: another Pagefind may write another index from the same pages. */
 const pagefindVersion = (
@@ -120,15 +120,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   for (const { path, pages, id } of pending) {
     const stage = join(staging, 'pages');
     rmSync(stage, { recursive: true, force: true });
-    for (const page of pages) {
-      mkdirSync(dirname(join(stage, page)), { recursive: true });
-      try {
-        placeFile(join(root, page), join(stage, page));
-      } catch (error) {
-        // A page the build lost: the conservation check (`whileReading`) names it, and Pagefind's count fails.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-    }
+    stagePages(root, pages, stage);
     const reading = whileReading;
     whileReading = () => {};
     await cache.keep(id, join(out, path), async (folder) => {
@@ -137,7 +129,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
         throw new Error(`Pagefind indexed ${indexed.pages} of the ${pages.length} pages of ${path || 'the site'}`);
       if (path !== '') for (const name of readdirSync(folder)) if (bundleOnly.test(name)) rmSync(join(folder, name));
     });
-    rmSync(stage, { recursive: true, force: true });
+    unstagePages(stage, pages);
   }
   whileReading();
   rmSync(staging, { recursive: true, force: true });
