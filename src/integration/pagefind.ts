@@ -1,11 +1,21 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as pagefindApi from 'pagefind';
 
-/** Pagefind's command line: its npm wrapper, which runs Pagefind's binary for this platform. */
-const pagefindCommand = fileURLToPath(new URL('./runner/bin.cjs', import.meta.resolve('pagefind')));
+/**
+ * Pagefind's binary for this platform, found as its npm wrapper finds it (`PAGEFIND_BINARY_PATH` and the like
+ * first), when first needed: a dev server never is. Run directly, not through the wrapper, so that stopping it
+ * stops Pagefind.
+ */
+let pagefindBinary: Promise<string> | undefined;
+function findPagefindBinary(): Promise<string> {
+  pagefindBinary ??= import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href).then(
+    (module: { resolveBinaryPath(names: readonly string[]): string }) =>
+      module.resolveBinaryPath(['pagefind_extended', 'pagefind']),
+  );
+  return pagefindBinary;
+}
 
 /**
  * Indexes the pages in `folder` with Pagefind and writes the index to `outputPath`. Pagefind reads the files
@@ -26,21 +36,26 @@ export async function indexFolder(
   // page drops from a query what the indexer drops from a word (search/pagefind-term.ts), and signature pages add
   // each part of a test name and path as a word of its own (site/search-terms.ts). Pagefind would also read its
   // settings from the environment (`PAGEFIND_GLOB`, …) and from a config file in its working folder: neither may
-  // change what this build indexes, so it runs in the folder of pages with none of them. Only the variables that
-  // say where its binary is are passed on.
+  // change what this build indexes, so it runs in the folder of pages with none of them.
   if (readdirSync(folder).length === 0) {
     whileReading();
     await writeEmptyIndex(resolve(outputPath));
     return { pages: 0 };
   }
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') || name.endsWith('_BINARY_PATH')),
-  );
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
   const pagefind = spawn(
-    process.execPath,
-    [pagefindCommand, '--site', '.', '--output-path', resolve(outputPath), '--silent'],
-    { cwd: folder, env, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true },
+    await findPagefindBinary(),
+    ['--site', '.', '--output-path', resolve(outputPath), '--silent'],
+    {
+      cwd: folder,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      windowsHide: true,
+    },
   );
+  // A build that exits meanwhile (a signal, an error elsewhere) must not leave Pagefind writing into its cache.
+  const stop = () => pagefind.kill();
+  process.once('exit', stop);
   let errors = '';
   pagefind.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     errors += chunk;
@@ -49,14 +64,17 @@ export async function indexFolder(
     pagefind.on('error', reject);
     pagefind.on('close', resolve);
   });
+  let code: number | null;
   try {
     whileReading();
+    code = await exited;
   } catch (error) {
     pagefind.kill();
     await exited.catch(() => {});
     throw error;
+  } finally {
+    process.removeListener('exit', stop);
   }
-  const code = await exited;
   if (code !== 0) throw new Error(`Pagefind could not index ${folder} (exit code ${code}): ${errors.trim()}`);
   return { pages: indexedPages(resolve(outputPath)) };
 }

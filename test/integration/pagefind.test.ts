@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,24 @@ describe('indexFolder', () => {
     const index = join(work, 'empty-index');
     expect(await indexFolder(site('empty', []), index)).toEqual({ pages: 0 });
     expect(readdirSync(index)).toContain('pagefind.js');
+  }, 60_000);
+
+  it('stops Pagefind when the build exits while it works', async () => {
+    const pages = site(
+      'exit',
+      Array.from({ length: 400 }, (_, n) => `change-${n}`),
+    );
+    const index = join(work, 'exit-index');
+    const script = join(work, 'exit.ts');
+    writeFileSync(
+      script,
+      `import { indexFolder } from ${JSON.stringify(new URL('../../src/integration/pagefind.ts', import.meta.url).pathname)};\n` +
+        'await indexFolder(process.argv[2], process.argv[3], () => process.exit(3));\n',
+    );
+    expect(spawnSync(process.execPath, [script, pages, index]).status).toBe(3);
+    // Left running, Pagefind writes this index of 400 small pages in about a second.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(existsSync(join(index, 'pagefind-entry.json'))).toBe(false);
   }, 60_000);
 
   it('abandons the index when what runs meanwhile fails', async () => {
