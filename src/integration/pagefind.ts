@@ -37,22 +37,19 @@ export async function indexFolder(
   // each part of a test name and path as a word of its own (site/search-terms.ts). Pagefind would also read its
   // settings from the environment (`PAGEFIND_GLOB`, …) and from a config file in its working folder: neither may
   // change what this build indexes, so it runs in the folder of pages with none of them.
+  const output = resolve(outputPath);
   if (readdirSync(folder).length === 0) {
     whileReading();
-    await writeEmptyIndex(resolve(outputPath));
+    await writeEmptyIndex(output);
     return { pages: 0 };
   }
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
-  const pagefind = spawn(
-    await findPagefindBinary(),
-    ['--site', '.', '--output-path', resolve(outputPath), '--silent'],
-    {
-      cwd: folder,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      windowsHide: true,
-    },
-  );
+  const pagefind = spawn(await findPagefindBinary(), ['--site', '.', '--output-path', output, '--silent'], {
+    cwd: folder,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    windowsHide: true,
+  });
   // A build that exits meanwhile (a signal, an error elsewhere) must not leave Pagefind writing into its cache.
   const stop = () => pagefind.kill();
   process.once('exit', stop);
@@ -76,7 +73,7 @@ export async function indexFolder(
     process.removeListener('exit', stop);
   }
   if (code !== 0) throw new Error(`Pagefind could not index ${folder} (exit code ${code}): ${errors.trim()}`);
-  return { pages: indexedPages(resolve(outputPath)) };
+  return { pages: indexedPages(output) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readIndexedIds } from '../../src/integration/indexed-pages.ts';
 import { indexFolder } from '../../src/integration/pagefind.ts';
@@ -57,7 +58,7 @@ describe('indexFolder', () => {
     const script = join(work, 'exit.ts');
     writeFileSync(
       script,
-      `import { indexFolder } from ${JSON.stringify(new URL('../../src/integration/pagefind.ts', import.meta.url).pathname)};\n` +
+      `import { indexFolder } from ${JSON.stringify(fileURLToPath(new URL('../../src/integration/pagefind.ts', import.meta.url)))};\n` +
         'await indexFolder(process.argv[2], process.argv[3], () => process.exit(3));\n',
     );
     expect(spawnSync(process.execPath, [script, pages, index]).status).toBe(3);

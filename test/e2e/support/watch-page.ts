@@ -3,7 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 /**
  * Opens a page that records everything a visitor should never meet: console errors, uncaught exceptions,
  * dialogs (an `alert` from injected markup), requests that leave the served site (they are blocked, so the
- * test machine needs no network) and responses and requests that fail (but the icon fetch a navigation drops). `problems` lists them, one line each.
+ * test machine needs no network) and responses and requests that fail (but the icon fetch a navigation drops).
+ * `problems` lists them, one line each.
  */
 export async function watchPage(context: BrowserContext, siteUrl: string): Promise<{ page: Page; problems: string[] }> {
   const origin = new URL(siteUrl).origin;
