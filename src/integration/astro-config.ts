@@ -29,8 +29,10 @@ export function astroConfig(location: SiteLocation, options: ReviewReportsOption
     ...(location.cacheDir ? { cacheDir: location.cacheDir } : {}),
     ...(location.logLevel ? { logLevel: location.logLevel } : {}),
     trailingSlash: 'always',
-    // One cached stylesheet instead of the same CSS inlined into every one of thousands of pages.
-    build: { format: 'directory', inlineStylesheets: 'never' },
+    // One cached stylesheet instead of the same CSS inlined into every one of thousands of pages. Pages rendered 8 at
+    // a time: one at a time, the main thread waited on each page's `mkdir` and `writeFile` for a quarter of the render
+    // phase (cold 10k: render 28.1 and 29.0 s against 34.7, 37.9 and 38.9 s; the same bytes written).
+    build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
     devToolbar: { enabled: false },
     // No `experimental.incrementalBuild`: change and signature pages whose data did not change are linked from the
     // integration's own page cache (integration/page-cache.ts), which Astro's restore-by-copy was 4 to 6 times slower than.
