@@ -144,6 +144,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   const cwd = process.cwd();
   // Resolved before the working directory changes below: a relative `--cache-dir` is the user's, not Astro's.
   const cacheDir = options.cacheDir ? resolve(options.cacheDir) : undefined;
+  const linkMemo = cacheDir ? join(cacheDir, 'review-reports', 'page-links.bin') : undefined;
   const workDirs = astroWorkDirs.path;
   mkdirSync(workDirs, { recursive: true });
   removeAbandonedWorkDirs(workDirs);
@@ -171,6 +172,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
           onStats: (done) => {
             stats = done;
           },
+          whileIndexing: () => output.readPagesAhead(linkMemo),
         },
       ),
     );
@@ -180,10 +182,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   }
 
   const finished = performance.now();
-  const { outputBytes, searchIndexBytes } = await output.publish(
-    options.base ?? '/',
-    cacheDir ? join(cacheDir, 'review-reports', 'page-links.bin') : undefined,
-  );
+  const { outputBytes, searchIndexBytes } = await output.publish(options.base ?? '/', linkMemo);
   const published = performance.now();
   const summary: BuildSummary = {
     export: exportDir,

@@ -3,7 +3,7 @@ import { checkLinks } from '../integration/check-links.ts';
 import { type ClaimOptions, claimOutputDir, type OutputClaim } from './claim-output-dir.ts';
 import { createStagingDir } from './create-staging-dir.ts';
 import { listSiteFiles } from './list-site-files.ts';
-import { openPageLinkMemo } from './page-link-memo.ts';
+import { openPageLinkMemo, type StoredPageLinkMemo } from './page-link-memo.ts';
 import type { CommandIo } from './parse-command.ts';
 import { publishSite } from './publish-site.ts';
 import { recoverSite } from './recover-site.ts';
@@ -27,9 +27,12 @@ export interface OpenOutput {
   /** Clears what killed builds left, then makes the folder this build assembles the site in. */
   stage: () => Promise<string>;
   /**
-   * Checks the assembled site's links, then swaps it in and empties the replaced site. With `linkMemo` (a file
-   * in the cache dir), the check reads only the pages whose bytes are not those an earlier check read.
+   * Reads the assembled site's pages for the link check ahead of it, once they are final and while something else
+   * (Pagefind) keeps the build waiting: the check then only resolves their links. With `linkMemo` (a file in the
+   * cache dir), pages whose bytes are those an earlier check read are not read again.
    */
+  readPagesAhead: (linkMemo?: string) => void;
+  /** Checks the assembled site's links, then swaps it in and empties the replaced site. */
   publish: (base: string, linkMemo?: string) => Promise<Publication>;
   /** Removes the assembling folder if it was not published, and stops watching for signals. */
   close: () => void;
@@ -47,6 +50,11 @@ export function openOutput(out: string, options: ClaimOptions & { quiet: boolean
   }
   let staging: string | null = null;
   let published = false;
+  let memo: StoredPageLinkMemo | undefined;
+  const memoOf = (root: string, file: string | undefined) => {
+    memo ??= openPageLinkMemo(file, root);
+    return memo;
+  };
   const abandon = () => {
     if (staging) rmSync(staging, { recursive: true, force: true });
     staging = null;
@@ -69,17 +77,22 @@ export function openOutput(out: string, options: ClaimOptions & { quiet: boolean
       staging = createStagingDir(claim.out);
       return staging;
     },
+    readPagesAhead: (linkMemo) => {
+      if (!staging) throw new Error('reading pages before stage');
+      const pages = listSiteFiles(staging).filter((file) => file.regular && file.path.endsWith('.html'));
+      memoOf(staging, linkMemo).readAhead(pages.map((file) => file.path));
+    },
     publish: async (base, linkMemo) => {
       if (!staging) throw new Error('publish before stage');
       note('checking the site');
       // One walk of the site for the link check, the size figures and the manifest; nothing writes to it meanwhile.
       const files = listSiteFiles(staging);
-      const memo = linkMemo === undefined ? undefined : openPageLinkMemo(linkMemo, staging);
+      const linkCheckMemo = memoOf(staging, linkMemo);
       const broken = checkLinks(
         staging,
         base,
         files.filter((file) => file.regular).map((file) => file.path),
-        memo,
+        linkCheckMemo,
       );
       if (broken.length > 0) {
         const shown = broken.slice(0, 20).map((link) => `  ${link.page}: ${link.href} (${link.reason})`);
@@ -88,7 +101,7 @@ export function openOutput(out: string, options: ClaimOptions & { quiet: boolean
         );
       }
       // Only a site with no broken link is remembered: every page in the memo had its own anchors checked.
-      memo?.save();
+      linkCheckMemo.save();
       const size = siteSize(staging, files);
       // From the link check to the second rename of the swap nothing awaits: a signal lands before or after it.
       const swap = publishSite(

@@ -119,29 +119,19 @@ export function checkLinks(
       if (identity !== undefined) memo?.next.set(identity, kept);
       continue;
     }
-    const html = readFileSync(join(root, page), 'latin1');
-    const ids = new Set<string>();
-    for (const match of html.matchAll(idAttribute)) ids.add(decodeEntities(fromBytes(match[1] as string)));
-    const idList = [...ids].join('\u0000');
-    idsByPage.set(page, idList);
-    const fileLinks: string[] = [];
-    for (const match of html.matchAll(attribute)) {
+    const scan = scanPage(root, page);
+    idsByPage.set(page, scan.idList);
+    for (const { href, path, fragment } of scan.links) {
       order++;
-      const href = decodeEntities(fromBytes(match[2] as string));
-      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
-      const [pathPart = '', fragment] = href.split('#', 2);
-      const path = pathPart.split('?')[0] as string;
       if (path === '') {
-        if (fragment && !ids.has(decodeURIComponentSafe(fragment)))
+        if (fragment && !scan.ids.has(decodeURIComponentSafe(fragment)))
           broken.push({ order, page, href, reason: 'no such anchor' });
         continue;
       }
-      fileLinks.push(href);
-      checkFileLink(page, href, path, fragment, () => ids);
+      checkFileLink(page, href, path, fragment, () => scan.ids);
     }
-    // A NUL in a link would split it in two when read back: such a page is read again next time.
-    if (identity !== undefined && !fileLinks.some((href) => href.includes('\u0000')))
-      memo?.next.set(identity, { ids: idList, links: fileLinks.join('\u0000') });
+    const links = memoEntry(scan);
+    if (identity !== undefined && links) memo?.next.set(identity, links);
   }
   // The anchors on other pages, a target page's ids made a set once for all the links to it.
   elsewhere.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -156,6 +146,50 @@ export function checkLinks(
       broken.push({ order: link.order, page: link.page, href: link.href, reason: 'no such anchor' });
   }
   return broken.sort((a, b) => a.order - b.order).map(({ order: _order, ...link }) => link);
+}
+
+/**
+ * What the check takes from a page, read ahead of it (while something else keeps the machine busy): `null` for a
+ * page the check must read itself, one with a link to an anchor of its own that it lacks (the check names it).
+ */
+export function readPageLinks(root: string, page: string): PageLinks | null {
+  const scan = scanPage(root, page);
+  for (const { path, fragment } of scan.links) {
+    if (path === '' && fragment && !scan.ids.has(decodeURIComponentSafe(fragment))) return null;
+  }
+  return memoEntry(scan);
+}
+
+/** A page's element ids, and its links other than to other sites, in the order of the page. */
+interface PageScan {
+  ids: Set<string>;
+  /** `ids`, NUL-separated. */
+  idList: string;
+  links: Array<{ href: string; path: string; fragment: string | undefined }>;
+}
+
+function scanPage(root: string, page: string): PageScan {
+  const html = readFileSync(join(root, page), 'latin1');
+  const ids = new Set<string>();
+  for (const match of html.matchAll(idAttribute)) ids.add(decodeEntities(fromBytes(match[1] as string)));
+  const links: PageScan['links'] = [];
+  for (const match of html.matchAll(attribute)) {
+    const href = decodeEntities(fromBytes(match[2] as string));
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
+    const [pathPart = '', fragment] = href.split('#', 2);
+    links.push({ href, path: pathPart.split('?')[0] as string, fragment });
+  }
+  return { ids, idList: [...ids].join('\u0000'), links };
+}
+
+/**
+ * What the memo keeps of a page: its ids and its links to files. `null` when a link holds a NUL, which would split
+ * it in two when read back: such a page is read again next time.
+ */
+function memoEntry(scan: PageScan): PageLinks | null {
+  const fileLinks = scan.links.filter((link) => link.path !== '').map((link) => link.href);
+  if (fileLinks.some((href) => href.includes('\u0000'))) return null;
+  return { ids: scan.idList, links: fileLinks.join('\u0000') };
 }
 
 function resolveFile(present: ReadonlySet<string>, target: string): string | null {

@@ -55,6 +55,12 @@ export interface ReviewReportsOptions {
   onProgress?: (renderedPages: number) => void;
   /** Told the build's statistics once the site and its search index are written. */
   onStats?: (stats: BuildStats) => void;
+  /**
+   * Run once while Pagefind indexes the site, when every page and file but the search index is written and
+   * checked, on a thread that would otherwise only wait (the CLI reads the pages for its link check). It must not
+   * change the site; if it throws, the build fails.
+   */
+  whileIndexing?: () => void;
 }
 
 /**
@@ -181,6 +187,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
                 built.model.changes.flatMap((change) => cache.entryOf(pageFiles.change(change.slug)) ?? []),
               );
             }
+            options.whileIndexing?.();
           },
         });
         logger.info(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPageLinkMemo } from '../../src/cli/page-link-memo.ts';
+import { checkLinks } from '../../src/integration/check-links.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'review-reports-link-memo-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -63,5 +64,42 @@ describe('openPageLinkMemo', () => {
       }),
     );
     expect([...openPageLinkMemo(file, site).known.keys()]).toEqual(['1:2:3:4']);
+  });
+});
+
+describe('openPageLinkMemo reading pages ahead of the check', () => {
+  const site = join(root, 'ahead');
+  mkdirSync(join(site, 'changes', 'I1'), { recursive: true });
+  writeFileSync(join(site, 'index.html'), '<a href="/changes/I1/#m-1">one</a><a href="/pagefind/pagefind.js">js</a>');
+  writeFileSync(join(site, 'changes', 'I1', 'index.html'), '<h3 id="m-1">m</h3><a href="#m-2">own, missing</a>');
+
+  it('holds what the check takes from each page it could read, and the check resolves it against the site as it is then', () => {
+    const memo = openPageLinkMemo(undefined, site);
+    memo.readAhead(['index.html', 'changes/I1/index.html']);
+    const index = memo.identity('index.html') as string;
+    expect(Object.fromEntries(memo.known)).toEqual({
+      [index]: { ids: '', links: '/changes/I1/#m-1\u0000/pagefind/pagefind.js' },
+    });
+    // Written after the pages were read, as Pagefind's index is.
+    mkdirSync(join(site, 'pagefind'));
+    writeFileSync(join(site, 'pagefind', 'pagefind.js'), '');
+    // Read by the check itself, the page with a broken anchor of its own is reported.
+    expect(checkLinks(site, '/', undefined, memo)).toEqual([
+      { page: 'changes/I1/index.html', href: '#m-2', reason: 'no such anchor' },
+    ]);
+    // Without a file, nothing is kept for the next build.
+    memo.save();
+    expect(openPageLinkMemo(undefined, site).known.size).toBe(0);
+  });
+
+  it('does not read again a page an earlier check read', () => {
+    const file = join(root, 'ahead-memo.bin');
+    const first = openPageLinkMemo(file, site);
+    const index = first.identity('index.html') as string;
+    first.next.set(index, { ids: 'kept', links: '' });
+    first.save();
+    const second = openPageLinkMemo(file, site);
+    second.readAhead(['index.html']);
+    expect(second.known.get(index)).toEqual({ ids: 'kept', links: '' });
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLinks, type PageLinkMemo, type PageLinks } from '../../src/integration/check-links.ts';
+import { checkLinks, type PageLinkMemo, type PageLinks, readPageLinks } from '../../src/integration/check-links.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'review-reports-links-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -189,5 +189,31 @@ describe('checkLinks with a memo of earlier checks', () => {
     expect(checkLinks(site, '/', undefined, memoOf(first.next))).toEqual([
       { page: 'index.html', href: '/nowhere/', reason: 'no such page' },
     ]);
+  });
+});
+
+describe('readPageLinks', () => {
+  const site = join(root, 'ahead');
+  const put = (path: string, html: string) => {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), html);
+  };
+
+  it("takes a page's ids and its links to files, as the check would", () => {
+    put(
+      'changes/I1/index.html',
+      '<h3 id="m-1">m</h3><a href="#m-1">self</a><a href="/pagefind/pagefind.js">x</a><a href="https://ci.example/">ci</a><a href="../../">up</a>',
+    );
+    expect(readPageLinks(site, 'changes/I1/index.html')).toEqual({
+      ids: 'm-1',
+      links: '/pagefind/pagefind.js\u0000../../',
+    });
+  });
+
+  it('leaves to the check a page with a link to an anchor of its own that it lacks, and one with a NUL in a link', () => {
+    put('own.html', '<h3 id="m-1">m</h3><a href="#m-2">missing</a>');
+    expect(readPageLinks(site, 'own.html')).toBeNull();
+    put('nul.html', '<a href="/a\u0000b/">nul</a>');
+    expect(readPageLinks(site, 'nul.html')).toBeNull();
   });
 });
