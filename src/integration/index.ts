@@ -78,7 +78,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
   sitesCreated += 1;
   const siteId = `site-${sitesCreated}`;
   const stats: BuildStats = noBuildStats();
-  const highlighter = createCodeHighlighter();
+  const highlighter = createCodeHighlighter({ worker: true });
   let root = process.cwd();
   let report: Report | undefined;
   let cacheDir = '';

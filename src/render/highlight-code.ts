@@ -1,13 +1,10 @@
-import { type ShikiTransformerStyleToClass, transformerStyleToClass } from '@shikijs/transformers';
-import type { Element, ElementContent, Root } from 'hast';
+import { Worker } from 'node:worker_threads';
+import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { createHighlighter, type HighlighterGeneric } from 'shiki';
+import { type CodeLanguage, createLineHighlighter, type HighlightedLines } from './highlight-lines.ts';
+import type { HighlightRequest } from './highlight-worker.ts';
 
-/** Languages the site highlights: compiler output reads best as C++, everything else as a log. */
-export const codeLanguages = ['cpp', 'log', 'text', 'shellscript', 'python', 'json', 'diff'] as const;
-export type CodeLanguage = (typeof codeLanguages)[number];
-
-type Highlighter = HighlighterGeneric<string, string>;
+export { type CodeLanguage, codeLanguages } from './highlight-lines.ts';
 
 /**
  * Shiki with the site's themes, and the colour classes it handed out. One is created per build by the
@@ -44,6 +41,15 @@ export function codeLanguage(name: string | undefined): CodeLanguage {
   return 'text';
 }
 
+/** Where lines are coloured. */
+export interface CodeHighlighterOptions {
+  /**
+   * On a thread of its own (`highlight-worker.ts`), while this one goes on rendering: a build's highlighter. The
+   * pages are the same either way.
+   */
+  worker?: boolean;
+}
+
 /**
  * Highlights code with both the light and the dark theme (as CSS classes), marking the given 1-based lines.
  * Lines are highlighted one at a time and each distinct line once per highlighter: a big export repeats the
@@ -52,58 +58,61 @@ export function codeLanguage(name: string | undefined): CodeLanguage {
  * output and then coloured line by line.) Lines `plain` accepts are shown as text, uncoloured: a compiler's
  * location line differs on every job and is no code to colour. Built from Shiki's HAST, never its HTML text.
  */
-export function createCodeHighlighter(): CodeHighlighter {
-  let shiki: Promise<Highlighter> | undefined;
-  /** Highlighted lines by language and text. */
-  const lines = new Map<string, Element>();
+export function createCodeHighlighter(options: CodeHighlighterOptions = {}): CodeHighlighter {
+  const highlightLines = options.worker ? workerHighlighter() : createLineHighlighter();
+  /** Highlighted lines by language and text, or the answer they are waiting for. */
+  const lines = new Map<string, Element | Promise<Element>>();
+  const rules = new Set<string>();
   let preProperties: Element['properties'] | undefined;
-  // Colours become classes collected into one stylesheet: inline styles on every token would make a big
-  // export's pages several times heavier.
-  const toClass: ShikiTransformerStyleToClass = transformerStyleToClass({ classPrefix: 'hl-' });
 
-  const toHast = (highlighter: Highlighter, line: string, lang: CodeLanguage): Element => {
-    const root: Root = highlighter.codeToHast(line, {
-      lang,
-      themes: { light: 'github-light', dark: 'github-dark' },
-      defaultColor: false,
-      // Shiki stops colouring a line after 500 ms by default: on a busy machine (the first lines, while the
-      // grammar's expressions compile) the same export would give different pages.
-      tokenizeTimeLimit: 0,
-      transformers: [toClass],
+  const request = (batch: Array<[CodeLanguage, string]>, lang: CodeLanguage): Promise<HighlightedLines> => {
+    const answer = highlightLines(batch, lang).then((result) => {
+      preProperties ??= result.pre;
+      for (const rule of result.rules) rules.add(rule);
+      return result;
     });
-    const pre = root.children.find((child): child is Element => child.type === 'element');
-    const code = pre?.children.find((child): child is Element => child.type === 'element');
-    const span = code?.children.find((child): child is Element => child.type === 'element');
-    if (!pre || !span) throw new Error(`Shiki returned no line for ${JSON.stringify(line)}`);
-    preProperties ??= pre.properties;
-    return span;
+    // Waited for by whichever page asks first; a failure reaches every page that needs the answer.
+    answer.catch(() => {});
+    return answer;
   };
 
   const highlight: CodeHighlighter['highlight'] = async (code, lang, markedLines = [], plain = () => false) => {
-    shiki ??= createHighlighter({
-      themes: ['github-light', 'github-dark'],
-      // `text` is Shiki's built-in plain text, not a grammar to load.
-      langs: codeLanguages.filter((lang) => lang !== 'text'),
-    }) as Promise<Highlighter>;
-    const highlighter = await shiki;
-    // The `<pre>` is the same for every snippet: take it from an empty one when every line is plain.
-    if (preProperties === undefined) toHast(highlighter, '', lang);
+    const texts = code.split('\n');
+    const batch: Array<[CodeLanguage, string]> = [];
+    const pending: Array<{ key: string; index: number }> = [];
+    for (const text of texts) {
+      if (plain(text)) continue;
+      const key = `${lang}\u0000${text}`;
+      if (lines.has(key)) continue;
+      // Bounded, so a huge export's distinct lines do not all stay in memory.
+      if (lines.size >= 50_000) lines.clear();
+      pending.push({ key, index: batch.length });
+      batch.push([lang, text]);
+    }
+    // The `<pre>` comes with every answer: one is asked for when no line was highlighted yet.
+    if (batch.length > 0 || preProperties === undefined) {
+      const answer = request(batch, lang);
+      for (const { key, index } of pending) {
+        lines.set(
+          key,
+          answer.then((result) => result.lines[index] as Element),
+        );
+      }
+      await answer;
+    }
     const marked = new Set(markedLines);
     const body: ElementContent[] = [];
-    code.split('\n').forEach((text, index) => {
+    for (const [index, text] of texts.entries()) {
       let line: Element;
       if (plain(text)) {
         line = { type: 'element', tagName: 'span', properties: { className: ['line'] }, children: [] };
         if (text !== '') line.children.push({ type: 'text', value: text });
       } else {
         const key = `${lang}\u0000${text}`;
-        const cached = lines.get(key);
-        line = cached ?? toHast(highlighter, text, lang);
-        // Bounded, so a huge export's distinct lines do not all stay in memory.
-        if (cached === undefined) {
-          if (lines.size >= 50_000) lines.clear();
-          lines.set(key, line);
-        }
+        const known = lines.get(key);
+        line = known === undefined ? await lineOf(key, lang, text) : await known;
+        // Once answered, the element itself stays, not its promise.
+        if (known instanceof Promise && lines.get(key) === known) lines.set(key, line);
       }
       if (marked.has(index + 1)) {
         // Shiki names the class `class`, hast `className`: neither may stay beside the new one.
@@ -112,7 +121,7 @@ export function createCodeHighlighter(): CodeHighlighter {
       }
       if (index > 0) body.push({ type: 'text', value: '\n' });
       body.push(line);
-    });
+    }
     return {
       type: 'element',
       tagName: 'pre',
@@ -121,16 +130,56 @@ export function createCodeHighlighter(): CodeHighlighter {
     };
   };
 
+  /** A line dropped from a full memo between being asked for and being used. */
+  const lineOf = async (key: string, lang: CodeLanguage, text: string): Promise<Element> => {
+    const line = (await request([[lang, text]], lang)).lines[0] as Element;
+    lines.set(key, line);
+    return line;
+  };
+
   return {
     highlight,
     highlightToHtml: async (...args) => toHtml(await highlight(...args)),
-    css: () => {
-      const rules = toClass
-        .getCSS()
-        .split(/(?<=\})/)
-        .map((rule) => rule.trim())
-        .filter(Boolean);
-      return `${rules.sort().join('\n')}\n`;
-    },
+    css: () => `${[...rules].sort().join('\n')}\n`,
   };
+}
+
+/**
+ * Lines coloured on a thread of its own, started on the first request. It holds the process open only while
+ * requests are waiting, so a build that is done exits.
+ */
+function workerHighlighter(): (lines: Array<[CodeLanguage, string]>, lang: CodeLanguage) => Promise<HighlightedLines> {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const waiting = new Map<number, { resolve: (result: HighlightedLines) => void; reject: (error: Error) => void }>();
+  const fail = (error: Error) => {
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+    worker = undefined;
+  };
+  const start = () => {
+    // The worker is a sibling of this module: `.ts` from the sources, `.js` in the compiled package.
+    const started = new Worker(
+      new URL(import.meta.url.replace(/highlight-code\.([cm]?[jt]s)$/, 'highlight-worker.$1')),
+    );
+    started.on('message', (message: { id: number; result?: HighlightedLines; error?: string }) => {
+      const entry = waiting.get(message.id);
+      if (!entry) return;
+      waiting.delete(message.id);
+      if (message.result) entry.resolve(message.result);
+      else entry.reject(new Error(`highlighting failed: ${message.error}`));
+      if (waiting.size === 0) started.unref();
+    });
+    started.on('error', fail);
+    started.on('exit', (code) => fail(new Error(`the highlighting thread stopped (exit code ${code})`)));
+    return started;
+  };
+  return (lines, lang) =>
+    new Promise((resolve, reject) => {
+      worker ??= start();
+      worker.ref();
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, lines, lang } satisfies HighlightRequest);
+    });
 }

@@ -7,8 +7,13 @@ const location = (line: string) => line.startsWith('Compile error at ');
 describe('createCodeHighlighter', () => {
   it('opens a first snippet made only of plain lines with the same <pre> as any other', async () => {
     // The highlighter once took its `<pre>` from the first coloured line, and so began this one with `null`.
-    const html = await createCodeHighlighter().highlightToHtml('Compile error at a.cc:1:2:', 'cpp', [1], location);
+    const highlighter = createCodeHighlighter();
+    const html = await highlighter.highlightToHtml('Compile error at a.cc:1:2:', 'cpp', [1], location);
     expect(html).toBe(`${pre}<code><span class="line error-line">Compile error at a.cc:1:2:</span></code></pre>`);
+    // Only the `<pre>`'s class: no class of no colour from the empty snippet it was taken from.
+    expect(highlighter.css()).toBe(
+      '.hl-25qmca{--shiki-light:#24292e;--shiki-dark:#e1e4e8;--shiki-light-bg:#fff;--shiki-dark-bg:#24292e}\n',
+    );
   });
 
   it('keeps plain lines text, escaped, and marks only the lines it is given', async () => {
@@ -35,5 +40,28 @@ describe('createCodeHighlighter', () => {
     expect(highlighter.css()).toBe('\n');
     await highlighter.highlightToHtml('int x = 0;', 'cpp');
     expect(highlighter.css()).toContain('.hl-25qmca{');
+  });
+});
+
+describe('createCodeHighlighter on a thread of its own', () => {
+  const snippets: Array<[string, 'cpp' | 'log']> = [
+    ['Compile error at a.cc:1:2:\nerror: no member named "x" in "std::vector<int>"\n  int y = v.x;', 'cpp'],
+    ['int y = v.x;\nstatic_cast<void>(0); // again', 'cpp'],
+    ['==1234==ERROR: AddressSanitizer: heap-use-after-free on address 0x6020000000f0', 'log'],
+    ['', 'log'],
+  ];
+
+  it('writes the same snippets and stylesheet as one on this thread, however many pages ask at once', async () => {
+    const here = createCodeHighlighter();
+    const there = createCodeHighlighter({ worker: true });
+    // All at once, as pages rendered side by side ask: a line asked for twice waits for the one answer.
+    const [mine, theirs] = await Promise.all([
+      Promise.all(snippets.map(([code, lang]) => here.highlightToHtml(code, lang, [2], location))),
+      Promise.all([...snippets, ...snippets].map(([code, lang]) => there.highlightToHtml(code, lang, [2], location))),
+    ]);
+    expect(theirs).toEqual([...mine, ...mine]);
+    expect(mine[0]?.startsWith(`${pre}<code><span class="line">Compile error at a.cc:1:2:</span>`)).toBe(true);
+    expect(there.css()).toBe(here.css());
+    expect(here.css()).toContain('.hl-25qmca{');
   });
 });
