@@ -93,10 +93,10 @@ export function createCodeHighlighter(options: CodeHighlighterOptions = {}): Cod
     if (batch.length > 0 || preProperties === undefined) {
       const answer = request(batch, lang);
       for (const { key, index } of pending) {
-        lines.set(
-          key,
-          answer.then((result) => result.lines[index] as Element),
-        );
+        const line = answer.then((result) => result.lines[index] as Element);
+        // A failed answer fails the page that asked; a line no other page waits for must not be an unhandled rejection.
+        line.catch(() => {});
+        lines.set(key, line);
       }
       await answer;
     }

@@ -64,4 +64,16 @@ describe('createCodeHighlighter on a thread of its own', () => {
     expect(there.css()).toBe(here.css());
     expect(here.css()).toContain('.hl-25qmca{');
   });
+
+  it('fails the page whose lines could not be coloured, and no other', async () => {
+    const there = createCodeHighlighter({ worker: true });
+    const unknown = 'no-such-language' as Parameters<typeof there.highlightToHtml>[1];
+    await expect(there.highlightToHtml('int x;\nint y;', unknown)).rejects.toThrow(
+      /^highlighting failed: .*no-such-language/s,
+    );
+    // The thread goes on answering.
+    expect(await there.highlightToHtml('int x;', 'cpp')).toBe(
+      await createCodeHighlighter().highlightToHtml('int x;', 'cpp'),
+    );
+  });
 });
