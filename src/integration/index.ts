@@ -14,8 +14,8 @@ import { pageFiles } from '../site/page-files.ts';
 import { defaultSearchPartSizes, defaultSupersededShare, planSearchParts } from '../site/search-parts.ts';
 import { digestFiles } from './digest-files.ts';
 import { openPageCache, type PageCache } from './page-cache.ts';
-import { writeSearchIndex } from './search-index.ts';
-import { openSearchIndexCache } from './search-index-cache.ts';
+import { type BaseIdsAhead, readBaseIdsAhead, writeSearchIndex } from './search-index.ts';
+import { openSearchIndexCache, type SearchIndexCache } from './search-index-cache.ts';
 import { type BuildStats, noBuildStats, type SiteData } from './site-data.ts';
 import { siteRegistry } from './site-registry.ts';
 import { openVerifiedPages } from './verified-pages.ts';
@@ -84,6 +84,8 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
   let cacheDir = '';
   let building = false;
   let outDir = '';
+  let searchCache: SearchIndexCache | undefined;
+  let baseIds: BaseIdsAhead | undefined;
   /** Only a build keeps pages: the dev server must render every page it is asked for. */
   let pageCache: PageCache | null = null;
   const site: SiteData = {
@@ -136,6 +138,8 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
       },
       'astro:build:start': () => {
         pageCache?.prepare(outDir);
+        searchCache = openSearchIndexCache(join(cacheDir, 'search'));
+        baseIds = readBaseIdsAhead(join(cacheDir, 'search-base.json'), searchCache);
       },
       'astro:server:done': () => {
         siteRegistry.delete(siteId);
@@ -158,7 +162,8 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
             built.model.signatures.map((entry) => entry.slug),
             built.config.searchParts ?? defaultSearchPartSizes,
           ),
-          cache: openSearchIndexCache(join(cacheDir, 'search')),
+          cache: searchCache ?? openSearchIndexCache(join(cacheDir, 'search')),
+          ...(baseIds ? { baseIds } : {}),
           stagingDir: join(cacheDir, 'search-stage'),
           baseFile: join(cacheDir, 'search-base.json'),
           supersededShare: built.config.searchSuperseded ?? defaultSupersededShare,

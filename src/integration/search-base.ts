@@ -18,8 +18,8 @@ export interface SearchBase {
   /** Each page it holds, and the page's identity when it was indexed (`PageIdentity`). */
   pages: Record<string, string>;
   /**
-   * Pagefind's id of each of its pages, by page: read from its fragments by the first rebuild that keeps it
-   * (about a second at 10k pages), then kept here.
+   * Pagefind's id of each of its pages, by page: read from its fragments by the first rebuild (on a thread of its
+   * own while the rebuild renders; 2–3 s at 10k pages), then kept here.
    */
   ids?: Record<string, string>;
 }

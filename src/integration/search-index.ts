@@ -9,10 +9,16 @@ import {
   type SupersededPages,
   searchPartsFile,
 } from '../site/search-parts.ts';
-import { type IndexedPage, indexedUrl, readIndexedIds, readIndexedPage } from './indexed-pages.ts';
+import {
+  type IndexedPage,
+  indexedUrl,
+  readIndexedIds,
+  readIndexedIdsOnThread,
+  readIndexedPage,
+} from './indexed-pages.ts';
 import { indexFolder } from './pagefind.ts';
 import { removeAbandoned } from './remove-abandoned.ts';
-import { planSearchDelta, readSearchBase, supersededPages, writeSearchBase } from './search-base.ts';
+import { planSearchDelta, readSearchBase, type SearchBase, supersededPages, writeSearchBase } from './search-base.ts';
 import type { SearchIndexCache } from './search-index-cache.ts';
 import { stagePages, unstagePages } from './stage-pages.ts';
 
@@ -47,6 +53,26 @@ export interface SearchIndexOptions {
   baseFile: string;
   /** Runs while Pagefind reads the first part it indexes (or at once, when every part is kept); see `indexFolder`. */
   whileReading?: () => void;
+  /** The ids of the recorded base's pages, read since the build started ({@link readBaseIdsAhead}). */
+  baseIds?: BaseIdsAhead;
+}
+
+/** The ids of the pages of the base recorded under `id`, by URL, as a thread reads them. */
+export interface BaseIdsAhead {
+  id: string;
+  byUrl: Promise<ReadonlyMap<string, string> | undefined>;
+}
+
+/**
+ * Starts reading the ids of the recorded base's pages from its fragments on a thread of its own, when the base has
+ * none recorded (it was written whole by the build before): a rebuild that keeps the base needs them, and read
+ * there, they cost it 2–3 s at 10k pages. Whether this build keeps the base or not, it records them.
+ */
+export function readBaseIdsAhead(baseFile: string, cache: SearchIndexCache): BaseIdsAhead | undefined {
+  const base = readSearchBase(baseFile);
+  const folder = base && cache.folder(base.id);
+  if (!base || !folder || base.ids || base.madeBy !== madeBy) return undefined;
+  return { id: base.id, byUrl: readIndexedIdsOnThread(folder).catch(() => undefined) };
 }
 
 export interface SearchIndexWritten {
@@ -101,7 +127,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       if (part.path === '') ownWhole = { id, pages };
       continue;
     }
-    const kept = part.path === '' ? keepBase(options, pages) : undefined;
+    const kept = part.path === '' ? await keepBase(options, pages) : undefined;
     if (kept) {
       list.parts.unshift(basePath);
       list.superseded[basePath] = kept.superseded;
@@ -134,8 +160,13 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   whileReading();
   rmSync(staging, { recursive: true, force: true });
   // Written whole, the site's own index is the base the next rebuild keeps.
-  if (ownWhole && readSearchBase(baseFile)?.id !== ownWhole.id)
+  const base = readSearchBase(baseFile);
+  if (ownWhole && base?.id !== ownWhole.id)
     writeSearchBase(baseFile, { id: ownWhole.id, madeBy, pages: Object.fromEntries(ownWhole.pages) });
+  else if (base && !base.ids && options.baseIds?.id === base.id) {
+    const byUrl = await options.baseIds.byUrl;
+    if (byUrl) recordIds(baseFile, base, byUrl);
+  }
   cache.finish();
   writeFileSync(join(out, searchPartsFile), `${JSON.stringify(list)}\n`);
   return written;
@@ -146,10 +177,10 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
  * changed: then the changed pages are to be indexed as the site's own index, under the returned cache id, and
  * the base's superseded pages are left out by the search page.
  */
-function keepBase(
+async function keepBase(
   options: SearchIndexOptions,
   pages: ReadonlyArray<readonly [string, string]>,
-): { changed: string[]; id: string; superseded: SupersededPages } | undefined {
+): Promise<{ changed: string[]; id: string; superseded: SupersededPages } | undefined> {
   const { baseFile } = options;
   if (!(options.supersededShare > 0)) return undefined;
   const base = readSearchBase(baseFile);
@@ -160,17 +191,12 @@ function keepBase(
   const superseded: IndexedPage[] = [];
   try {
     if (!base.ids) {
-      const byUrl = readIndexedIds(folder);
-      base.ids = Object.fromEntries(
-        Object.keys(base.pages).flatMap((page) => {
-          const id = byUrl.get(indexedUrl(page));
-          return id === undefined ? [] : [[page, id]];
-        }),
-      );
-      writeSearchBase(baseFile, base);
+      const ahead = options.baseIds?.id === base.id ? await options.baseIds.byUrl : undefined;
+      recordIds(baseFile, base, ahead ?? readIndexedIds(folder));
     }
+    const ids = base.ids as Record<string, string>;
     for (const page of delta.superseded) {
-      const id = base.ids[page];
+      const id = ids[page];
       // The base does not hold a page its record says it does: it is not the index it claims to be.
       if (id === undefined) return undefined;
       superseded.push(readIndexedPage(folder, id));
@@ -186,6 +212,17 @@ function keepBase(
     id: hashText(JSON.stringify([madeBy, 'beside', base.id, changed]), 32),
     superseded: supersededPages(superseded),
   };
+}
+
+/** Records in the base Pagefind's id of each of its pages, from the ids of its index's pages by URL. */
+function recordIds(baseFile: string, base: SearchBase, byUrl: ReadonlyMap<string, string>): void {
+  base.ids = Object.fromEntries(
+    Object.keys(base.pages).flatMap((page) => {
+      const id = byUrl.get(indexedUrl(page));
+      return id === undefined ? [] : [[page, id]];
+    }),
+  );
+  writeSearchBase(baseFile, base);
 }
 
 /** Each page of the part and what it is: its identity, or a digest of its bytes. */

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexedUrl, readIndexedIds, readIndexedPage } from '../../src/integration/indexed-pages.ts';
+import {
+  indexedUrl,
+  readIndexedIds,
+  readIndexedIdsOnThread,
+  readIndexedPage,
+} from '../../src/integration/indexed-pages.ts';
 import { indexFolder } from '../../src/integration/pagefind.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'review-reports-indexed-pages-'));
@@ -32,7 +37,10 @@ describe('the pages of an index Pagefind wrote', () => {
     expect(b).toMatch(/^en_[0-9a-f]+$/);
     expect(readIndexedPage(index, b)).toEqual({ id: b, filters: { kind: ['ctest', 'gtest'] } });
     expect(() => readIndexedPage(index, 'en_0000000')).toThrow(/ENOENT/);
+    // The same, read on a thread of its own.
+    expect(await readIndexedIdsOnThread(index)).toEqual(ids);
     writeFileSync(join(index, 'fragment', 'en_bad.pf_fragment'), 'not gzip');
     expect(() => readIndexedIds(index)).toThrow();
+    await expect(readIndexedIdsOnThread(index)).rejects.toThrow(/incorrect header check/);
   }, 60_000);
 });
