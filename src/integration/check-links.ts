@@ -124,8 +124,7 @@ export function checkLinks(
     for (const { href, path, fragment } of scan.links) {
       order++;
       if (path === '') {
-        if (fragment && !scan.ids.has(decodeURIComponentSafe(fragment)))
-          broken.push({ order, page, href, reason: 'no such anchor' });
+        if (lacksOwnAnchor(scan, fragment)) broken.push({ order, page, href, reason: 'no such anchor' });
         continue;
       }
       checkFileLink(page, href, path, fragment, () => scan.ids);
@@ -154,10 +153,13 @@ export function checkLinks(
  */
 export function readPageLinks(root: string, page: string): PageLinks | null {
   const scan = scanPage(root, page);
-  for (const { path, fragment } of scan.links) {
-    if (path === '' && fragment && !scan.ids.has(decodeURIComponentSafe(fragment))) return null;
-  }
+  if (scan.links.some(({ path, fragment }) => path === '' && lacksOwnAnchor(scan, fragment))) return null;
   return memoEntry(scan);
+}
+
+/** A link to an anchor of the page's own (`#x`) that the page does not hold. */
+function lacksOwnAnchor(scan: PageScan, fragment: string | undefined): boolean {
+  return fragment !== undefined && fragment !== '' && !scan.ids.has(decodeURIComponentSafe(fragment));
 }
 
 /** A page's element ids, and its links other than to other sites, in the order of the page. */

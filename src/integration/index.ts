@@ -86,6 +86,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
   let outDir = '';
   let searchCache: SearchIndexCache | undefined;
   let baseIds: BaseIdsAhead | undefined;
+  const searchBaseFile = () => join(cacheDir, 'search-base.json');
   /** Only a build keeps pages: the dev server must render every page it is asked for. */
   let pageCache: PageCache | null = null;
   const site: SiteData = {
@@ -139,7 +140,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
       'astro:build:start': () => {
         pageCache?.prepare(outDir);
         searchCache = openSearchIndexCache(join(cacheDir, 'search'));
-        baseIds = readBaseIdsAhead(join(cacheDir, 'search-base.json'), searchCache);
+        baseIds = readBaseIdsAhead(searchBaseFile(), searchCache);
       },
       'astro:server:done': () => {
         siteRegistry.delete(siteId);
@@ -165,7 +166,7 @@ export default function reviewReports(options: ReviewReportsOptions = {}): Astro
           cache: searchCache ?? openSearchIndexCache(join(cacheDir, 'search')),
           ...(baseIds ? { baseIds } : {}),
           stagingDir: join(cacheDir, 'search-stage'),
-          baseFile: join(cacheDir, 'search-base.json'),
+          baseFile: searchBaseFile(),
           supersededShare: built.config.searchSuperseded ?? defaultSupersededShare,
           identity: searchIdentity(built, pageCache),
           whileReading: () => {
