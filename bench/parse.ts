@@ -1,4 +1,8 @@
 // `npm run bench:parse`: parse throughput and memory of the core on generated exports (one core, no Astro).
+// BENCH_DROP_CACHES=1 (root only) empties the kernel's page cache before each run: the export read from disk,
+// as on a fresh machine, where by default repeated runs read it from memory.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { parseExport } from '../src/lib/parse-export.ts';
 import { generatedExport, measure, median } from './support.ts';
 
@@ -17,12 +21,18 @@ if (child) {
 } else {
   const sizes = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
   const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const dropCaches = process.env.BENCH_DROP_CACHES === '1';
+  if (dropCaches) console.log('Each run with the page cache emptied first (BENCH_DROP_CACHES=1).\n');
   // MB/s is per second of CPU (one thread does the parse): on a shared machine wall time says more about the load.
   console.log('| changes | files | MB | median parse s (wall) | CPU s | files/CPU s | MB/CPU s | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const size of sizes) {
     const dir = generatedExport(size);
     const results = Array.from({ length: runs }, () => {
+      if (dropCaches) {
+        execFileSync('sync');
+        writeFileSync('/proc/sys/vm/drop_caches', '3\n');
+      }
       // The CLI's own heap flags: a young generation this size halves the time spent in garbage collection.
       const run = measure(process.execPath, ['--max-semi-space-size=32', import.meta.filename, '--child', dir]);
       return { ...JSON.parse(run.stdout), peakMb: run.peakMb } as {

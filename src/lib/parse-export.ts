@@ -3,6 +3,7 @@ import { buildModel } from './build-model.ts';
 import type { FailureRule } from './failure-rules.ts';
 import { failureRules } from './failure-rules.ts';
 import { listExportFiles } from './list-export-files.ts';
+import { readAhead } from './read-ahead.ts';
 import { readExportSource } from './read-export-source.ts';
 import { defaultReadSettings, type ReadSettings } from './read-settings.ts';
 import type { Dump, ReportModel, Warning } from './types.ts';
@@ -28,14 +29,19 @@ export function parseExport(root: string, options: ParseExportOptions = {}): Rep
   const warnings: Warning[] = [];
   let bytes = 0;
   const pages: Array<{ file: string; more: boolean }> = [];
-  files.forEach((file, index) => {
-    const source = readExportSource(join(root, file), file);
-    bytes += source.bytes;
-    if (source.more !== undefined) pages.push({ file, more: source.more });
-    for (const dump of source.dumps) dumps.push(dump);
-    for (const warning of source.warnings) warnings.push(warning);
-    options.onProgress?.(index + 1, files.length);
-  });
+  const readingAhead = readAhead(files.map((file) => join(root, file)));
+  try {
+    files.forEach((file, index) => {
+      const source = readExportSource(join(root, file), file);
+      bytes += source.bytes;
+      if (source.more !== undefined) pages.push({ file, more: source.more });
+      for (const dump of source.dumps) dumps.push(dump);
+      for (const warning of source.warnings) warnings.push(warning);
+      options.onProgress?.(index + 1, files.length);
+    });
+  } finally {
+    readingAhead.stop();
+  }
   // Each page but the last of a paged export says more changes follow; when every page says so, the last is missing.
   if (pages.length > 0 && pages.every((page) => page.more)) {
     warnings.push({
