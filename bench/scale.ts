@@ -6,15 +6,13 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { generateExport } from '../scripts/generate-export.ts';
 import type { BuildSummary } from '../src/cli/build-summary.ts';
 import { parseExport } from '../src/lib/parse-export.ts';
 import { allureResults } from './allure-results.ts';
-import { benchDir, diskUsage, generatedExport, measure, median, strayCaches } from './support.ts';
+import { benchDir, cli, cliNodeFlags, diskUsage, generatedExport, measure, median, strayCaches } from './support.ts';
 
-const cli = resolve(import.meta.dirname, '..', 'bin', 'review-reports.mjs');
-const nodeFlags = ['--max-old-space-size=12288', '--max-semi-space-size=32'];
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -31,7 +29,7 @@ interface Measured {
 function build(exportDir: string, out: string, cache: string): Measured {
   const summaryFile = join(benchDir, 'summary.json');
   const run = measure(process.execPath, [
-    ...nodeFlags,
+    ...cliNodeFlags,
     cli,
     'build',
     exportDir,

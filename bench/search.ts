@@ -12,7 +12,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { serveCommand } from '../src/cli/serve-command.ts';
 import { parseExport } from '../src/lib/parse-export.ts';
 import { benchQueries } from './search-queries.ts';
-import { benchDir, generatedExport, median } from './support.ts';
+import { benchDir, cli, cliNodeFlags, generatedExport, median } from './support.ts';
 
 const changes = Number(process.env.BENCH_CHANGES ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -159,18 +159,7 @@ function buildSite(): string {
   rmSync(cache, { recursive: true, force: true });
   execFileSync(
     process.execPath,
-    [
-      '--max-old-space-size=12288',
-      '--max-semi-space-size=32',
-      resolve(import.meta.dirname, '..', 'bin', 'review-reports.mjs'),
-      'build',
-      exportDir,
-      '--out',
-      out,
-      '--cache-dir',
-      cache,
-      '--quiet',
-    ],
+    [...cliNodeFlags, cli, 'build', exportDir, '--out', out, '--cache-dir', cache, '--quiet'],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   rmSync(cache, { recursive: true, force: true });

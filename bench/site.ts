@@ -1,20 +1,18 @@
 // `npm run bench:site`: builds a generated export (BENCH_CHANGES, default 10000) BENCH_RUNS times (default 3)
 // and prints the median time of each phase, pages per second, peak RSS and output size.
 import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { benchDir, generatedExport, measure, median } from './support.ts';
+import { join } from 'node:path';
+import { benchDir, cli, cliNodeFlags, generatedExport, measure, median } from './support.ts';
 
 const changes = Number(process.env.BENCH_CHANGES ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const exportDir = generatedExport(changes);
-const cli = resolve(import.meta.dirname, '..', 'bin', 'review-reports.mjs');
 const summaries = Array.from({ length: runs }, (_, index) => {
   const cache = join(benchDir, 'cache', `site-${index}`);
   rmSync(cache, { recursive: true, force: true });
   const summaryFile = join(benchDir, 'site-summary.json');
   const run = measure(process.execPath, [
-    '--max-old-space-size=12288',
-    '--max-semi-space-size=32',
+    ...cliNodeFlags,
     cli,
     'build',
     exportDir,

@@ -1,9 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Where benchmarks keep generated exports and outputs (git-ignored). */
 export const benchDir = resolve(import.meta.dirname, '..', 'bench-out');
+
+/** The command line of review-reports, and the Node flags it runs with: those of its `#!` line, named once there. */
+export const cli = resolve(import.meta.dirname, '..', 'bin', 'review-reports.mjs');
+export const cliNodeFlags = (readFileSync(cli, 'utf8').split('\n', 1)[0] as string)
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
 
 /** A generated export of `changes` changes, written once and reused by later runs. */
 export function generatedExport(changes: number, seed = 7): string {

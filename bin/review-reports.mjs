@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-old-space-size=12288 --max-semi-space-size=32
+#!/usr/bin/env -S node --max-old-space-size=12288 --max-semi-space-size=32 --external-memory-accounted-in-global-limit
 // Written for any Node up to the version check, so that an older one can read it and say what it needs:
 // no static import (those would load first), no syntax newer than the check.
 var needed = [22, 12];

@@ -7,6 +7,7 @@ import { FAILURE_RULES_VERSION, failureRules } from '../lib/failure-rules.ts';
 import type { KnownIssue, PreviousBuild } from '../lib/types.ts';
 import { type BuildSummary, formatSummary, summarizeModel } from './build-summary.ts';
 import type { ClaimOptions } from './claim-output-dir.ts';
+import { limitHeapGrowth } from './limit-heap-growth.ts';
 import { loadConfigOption } from './load-config-option.ts';
 import { type OpenOutput, openOutput } from './open-output.ts';
 import { type CommandIo, loadExport } from './parse-command.ts';
@@ -122,6 +123,7 @@ async function buildSite(options: BuildOptions, context: BuildContext, io: Comma
   });
   if (!model) return 2;
   const parsed = performance.now();
+  limitHeapGrowth();
   progress(`assembled ${model.changes.length} changes, ${model.signatures.length} failure signatures`);
   if (options.strict && model.warnings.length > 0) {
     io.stderr(`review-reports: ${model.warnings.length} warnings and --strict: not building\n`);

@@ -1,6 +1,7 @@
 import { type BigIntStats, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { manifestFile, readOutputManifest } from './read-output-manifest.ts';
 
 /**
@@ -22,7 +23,7 @@ const inFlight = 16;
  */
 export async function removeReplacedSite(replaced: string, out: string): Promise<number> {
   const ours = readOutputManifest(replaced) ?? new Set<string>();
-  const limit = limiter(inFlight);
+  const limit = pLimit(inFlight);
   let manifest = false;
   // Promise chains, not an async function per entry: fewer promises per file, for 32k files.
   const walk = async (relative: string): Promise<number> => {
@@ -48,33 +49,6 @@ export async function removeReplacedSite(replaced: string, out: string): Promise
   if (manifest) await unlink(join(replaced, manifestFile));
   if (kept === 0) await rmdir(replaced);
   return kept;
-}
-
-/** Runs the tasks given to it at most `size` at a time, in the order given. */
-function limiter(size: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  // A queue read from `head` on: `shift()` on an array of 30k waiting tasks would move them all each time.
-  const waiting: Array<(() => void) | undefined> = [];
-  let head = 0;
-  const done = () => {
-    const next = waiting[head];
-    if (next) {
-      waiting[head++] = undefined;
-      next();
-    } else running--;
-  };
-  const run = <T>(task: () => Promise<T>): Promise<T> => {
-    const result = task();
-    result.then(done, done);
-    return result;
-  };
-  return <T>(task: () => Promise<T>) => {
-    if (running < size) {
-      running++;
-      return run(task);
-    }
-    return new Promise<T>((resolve, reject) => waiting.push(() => run(task).then(resolve, reject)));
-  };
 }
 
 function isCopy(file: string, published: string): boolean {

@@ -102,4 +102,33 @@ describe('the page cache', () => {
     expect(third.finish(dist)).toEqual({ restored: 1, stored: 0 });
     expect(readFileSync(join(dist, pageA), 'utf8')).toBe('<p>A two</p>');
   });
+
+  it('places and keeps many pages at a time, each whole, in folders shared between pages', () => {
+    const manyDir = join(work, 'many-cache');
+    // 120 pages in 30 folders of two levels: folders that several pages placed at once have to make.
+    const pages = Array.from({ length: 120 }, (_, index) => `p${index % 3}/f${index % 30}/page-${index}.html`);
+    const first = join(work, 'many-first');
+    const cache = openPageCache(manyDir, 'basis-many');
+    for (const page of pages) expect(cache.restore(page, 'one')).toBe(false);
+    cache.prepare(first);
+    for (const page of pages) render(first, page, `<p>${page} one</p>`);
+    expect(cache.finish(first)).toEqual({ restored: 0, stored: 120 });
+
+    const second = join(work, 'many-second');
+    const again = openPageCache(manyDir, 'basis-many');
+    // Every third page has a new key: rendered again; the others are placed from the cache.
+    expect(pages.map((page, index) => again.restore(page, index % 3 === 0 ? 'two' : 'one'))).toEqual(
+      pages.map((_, index) => index % 3 !== 0),
+    );
+    again.prepare(second);
+    pages.forEach((page, index) => {
+      if (index % 3 === 0) render(second, page, `<p>${page} two</p>`);
+    });
+    expect(again.finish(second)).toEqual({ restored: 80, stored: 40 });
+    pages.forEach((page, index) => {
+      expect(readFileSync(join(second, page), 'utf8')).toBe(`<p>${page} ${index % 3 === 0 ? 'two' : 'one'}</p>`);
+    });
+    expect(readdirSync(manyDir).filter((name) => name.endsWith('.html'))).toHaveLength(120);
+    expect(readdirSync(manyDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
 });
