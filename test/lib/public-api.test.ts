@@ -92,6 +92,7 @@ const api: Record<string, string[]> = {
   'parse-duration.ts': ['parseDuration'],
   'parse-export.ts': ['ParseExportOptions', 'parseExport'],
   'parse-job-url.ts': ['JobUrl', 'parseJobUrl'],
+  'read-ahead.ts': ['ReadAhead', 'ReadAheadOptions', 'ReadAheadReport', 'readAhead'],
   'read-dump.ts': ['ReadDumpResult', 'readDump'],
   'read-export-file.ts': ['readExportFile'],
   'read-settings.ts': ['ReadSettings', 'defaultReadSettings'],
