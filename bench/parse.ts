@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseExport } from '../src/lib/parse-export.ts';
-import { generatedExport, measure, median } from './support.ts';
+import { cliNodeFlags, generatedExport, measure, median } from './support.ts';
 
 const child = process.argv[2] === '--child';
 if (child) {
@@ -34,7 +34,7 @@ if (child) {
         writeFileSync('/proc/sys/vm/drop_caches', '3\n');
       }
       // The CLI's own heap flags: a young generation this size halves the time spent in garbage collection.
-      const run = measure(process.execPath, ['--max-semi-space-size=32', import.meta.filename, '--child', dir]);
+      const run = measure(process.execPath, [...cliNodeFlags, import.meta.filename, '--child', dir]);
       return { ...JSON.parse(run.stdout), peakMb: run.peakMb } as {
         ms: number;
         cpuMs: number;

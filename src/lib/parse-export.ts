@@ -29,10 +29,11 @@ export function parseExport(root: string, options: ParseExportOptions = {}): Rep
   const warnings: Warning[] = [];
   let bytes = 0;
   const pages: Array<{ file: string; more: boolean }> = [];
-  const readingAhead = readAhead(files.map((file) => join(root, file)));
+  const paths = files.map((file) => join(root, file));
+  const readingAhead = readAhead(paths);
   try {
     files.forEach((file, index) => {
-      const source = readExportSource(join(root, file), file);
+      const source = readExportSource(paths[index] as string, file);
       bytes += source.bytes;
       if (source.more !== undefined) pages.push({ file, more: source.more });
       for (const dump of source.dumps) dumps.push(dump);
